@@ -1,0 +1,85 @@
+//! The pipeline: one pass over the text, each layer reading only what lies below it.
+
+use crate::annotations::Annotations;
+use crate::calendar::{parse_date_time, ClockTime, Date};
+use crate::error::Error;
+use crate::text::Document;
+use crate::{entities, figures, overlap, quotes};
+
+/// The largest text the facades (CLI, JavaScript) accept: 16 MiB of UTF-8. `annotate` itself
+/// takes any length in linear time; the limit keeps a browser tab responsive and its memory
+/// bounded.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Settings for one call of [`Annotator::annotate`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The article's publication date: relative dates ("Dienstag", "vergangene Woche") are
+    /// resolved against it. Without it they are found but get no value.
+    pub ref_date: Option<Date>,
+    /// The time of day of the reference, when known ("in zwei Stunden").
+    pub ref_time: Option<ClockTime>,
+}
+
+impl Options {
+    /// Options with the reference date read from an ISO 8601 date or date-time.
+    pub fn with_ref_date(iso: &str) -> Result<Options, Error> {
+        let (date, time) = parse_date_time(iso)?;
+        Ok(Options {
+            ref_date: Some(date),
+            ref_time: time,
+        })
+    }
+}
+
+/// Finds entities, figures and quotations. Build it once (it unpacks the model and lexicons)
+/// and reuse it for every text.
+#[derive(Debug)]
+pub struct Annotator {
+    entities: entities::Recognizer,
+    figures: figures::Recognizer,
+    quotes: quotes::Recognizer,
+}
+
+impl Default for Annotator {
+    fn default() -> Self {
+        Annotator::new()
+    }
+}
+
+impl Annotator {
+    pub fn new() -> Annotator {
+        Annotator {
+            entities: entities::Recognizer::new(),
+            figures: figures::Recognizer::new(),
+            quotes: quotes::Recognizer::new(),
+        }
+    }
+
+    /// Annotates `text`. Offsets in the result are UTF-8 byte offsets. Never panics; text
+    /// of any length and content gives a (possibly empty) result.
+    pub fn annotate(&self, text: &str, options: &Options) -> Annotations {
+        let doc = Document::new(text);
+        let (entities, entity_groups) = self.entities.recognize(&doc);
+        let figures = self.figures.recognize(&doc, options);
+        let quotes = self.quotes.recognize(&doc, &entities);
+        let mut annotations = Annotations {
+            entities,
+            entity_groups,
+            figures,
+            quotes,
+            ..Annotations::default()
+        };
+        overlap::resolve(&mut annotations);
+        annotations
+    }
+
+    /// Like [`annotate`](Self::annotate), but refuses text over [`MAX_INPUT_BYTES`] with an
+    /// error that says so: what the facades call.
+    pub fn try_annotate(&self, text: &str, options: &Options) -> Result<Annotations, Error> {
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(Error::input_too_large(text.len(), MAX_INPUT_BYTES));
+        }
+        Ok(self.annotate(text, options))
+    }
+}

@@ -1,0 +1,39 @@
+//! Textmarker marks up German news text: named entities (GermEval 2014 labels), figures
+//! with their normalised values, and quotations with speaker and cue.
+//!
+//! ```
+//! use textmarker::{Annotator, Options};
+//!
+//! let annotator = Annotator::new();
+//! let options = Options::with_ref_date("2025-10-28").unwrap();
+//! let text = "„Wir sind Verbündete“, sagte Trump am Dienstag in Tokio.";
+//! let found = annotator.annotate(text, &options);
+//! for figure in &found.figures {
+//!     println!("{} {:?} {:?}", figure.kind.as_str(), &text[figure.start..figure.end], figure.value);
+//! }
+//! ```
+//!
+//! Offsets are UTF-8 byte offsets into the text; [`Annotations::into_offsets`] converts them
+//! to code points or UTF-16 code units.
+
+mod annotations;
+mod annotator;
+mod calendar;
+mod entities;
+mod error;
+mod figures;
+mod offsets;
+mod overlap;
+mod quotes;
+mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use crate::annotations::{
+    Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
+    PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
+};
+pub use crate::annotator::{Annotator, Options, MAX_INPUT_BYTES};
+pub use crate::calendar::{ClockTime, Date, Weekday};
+pub use crate::error::Error;
+pub use crate::offsets::OffsetUnit;

@@ -1,0 +1,131 @@
+//! The overlap policy, applied once to the layers' combined output:
+//! - quotes may nest but not cross; of two crossing quotes the earlier (then longer) stays;
+//! - entities do not overlap each other, nor do figures; the earlier (then longer) stays;
+//! - entities and figures never cross: an entity wins over a figure it crosses ("Zweiten
+//!   Weltkrieg" may contain its ordinal, "G7-Gipfel" keeps no half-figure);
+//! - a quote contains or is disjoint from every entity and figure: a crossing span is dropped.
+//!
+//! "Cross" means overlap without containment. Every step is a sort plus a linear sweep, so
+//! texts with millions of spans stay fast.
+
+use std::cmp::Reverse;
+
+use crate::annotations::Annotations;
+
+type Span = (usize, usize);
+
+/// Fixed spans indexed by both ends, to find the ones crossing a query span.
+struct Fixed {
+    by_start: Vec<Span>,
+    by_end: Vec<Span>,
+}
+
+impl Fixed {
+    fn new(spans: impl Iterator<Item = Span>) -> Fixed {
+        let mut by_start: Vec<Span> = spans.collect();
+        let mut by_end = by_start.clone();
+        by_start.sort_unstable();
+        by_end.sort_unstable_by_key(|&(start, end)| (end, start));
+        Fixed { by_start, by_end }
+    }
+
+    /// Whether some fixed span crosses `s`: one starts inside `s` and ends after it, or
+    /// ends inside `s` and starts before it. Costs the number of fixed ends inside `s`.
+    fn crossed_by(&self, s: Span) -> bool {
+        let first = self.by_start.partition_point(|f| f.0 <= s.0);
+        let starts_inside = self.by_start[first..].iter().take_while(|f| f.0 < s.1);
+        let first = self.by_end.partition_point(|f| f.1 <= s.0);
+        let mut ends_inside = self.by_end[first..].iter().take_while(|f| f.1 < s.1);
+        starts_inside.clone().any(|f| f.1 > s.1) || ends_inside.any(|f| f.0 < s.0)
+    }
+}
+
+fn sort_spans<T>(items: &mut [T], span: impl Fn(&T) -> Span) {
+    items.sort_by_key(|item| {
+        let (start, end) = span(item);
+        (start, Reverse(end))
+    });
+}
+
+/// Keeps non-overlapping spans that cross nothing in `fixed`, earliest (then longest) first.
+fn keep_disjoint<T>(items: &mut Vec<T>, span: impl Fn(&T) -> Span, fixed: &Fixed) {
+    sort_spans(items, &span);
+    let mut last_end = 0;
+    items.retain(|item| {
+        let s = span(item);
+        let keep = s.0 >= last_end && s.0 < s.1 && !fixed.crossed_by(s);
+        if keep {
+            last_end = s.1;
+        }
+        keep
+    });
+}
+
+/// Keeps spans that nest or are disjoint, dropping any that crosses an earlier-kept one.
+fn keep_laminar<T>(items: &mut Vec<T>, span: impl Fn(&T) -> Span) {
+    sort_spans(items, &span);
+    let mut open: Vec<Span> = Vec::new();
+    items.retain(|item| {
+        let s = span(item);
+        while open.last().is_some_and(|top| top.1 <= s.0) {
+            open.pop();
+        }
+        let keep = s.0 < s.1 && open.last().is_none_or(|top| s.1 <= top.1);
+        if keep {
+            open.push(s);
+        }
+        keep
+    });
+}
+
+pub(crate) fn resolve(annotations: &mut Annotations) {
+    keep_laminar(&mut annotations.quotes, |q| (q.start, q.end));
+    let quotes = Fixed::new(annotations.quotes.iter().map(|q| (q.start, q.end)));
+    keep_disjoint(&mut annotations.entities, |e| (e.start, e.end), &quotes);
+    let fixed = Fixed::new(
+        annotations
+            .quotes
+            .iter()
+            .map(|q| (q.start, q.end))
+            .chain(annotations.entities.iter().map(|e| (e.start, e.end))),
+    );
+    keep_disjoint(&mut annotations.figures, |f| (f.start, f.end), &fixed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_crossing_fixed_spans() {
+        let fixed = Fixed::new([(10, 20), (30, 60), (35, 40)].into_iter());
+        let cases = [
+            ((12, 18), false), // inside
+            ((5, 25), false),  // contains
+            ((15, 25), true),  // crosses the end
+            ((5, 15), true),   // crosses the start
+            ((0, 10), false),  // touches
+            ((36, 39), false), // inside two nested spans
+            ((38, 45), true),  // crosses the inner one
+            ((61, 70), false), // after all
+        ];
+        for (span, expected) in cases {
+            assert_eq!(fixed.crossed_by(span), expected, "{span:?}");
+        }
+    }
+
+    #[test]
+    fn laminar_keeps_nesting_and_drops_crossing() {
+        let mut spans = vec![(0, 10), (2, 5), (4, 12), (10, 20), (12, 15)];
+        keep_laminar(&mut spans, |&s| s);
+        assert_eq!(spans, [(0, 10), (2, 5), (10, 20), (12, 15)]);
+    }
+
+    #[test]
+    fn disjoint_prefers_earlier_then_longer() {
+        let fixed = Fixed::new(std::iter::empty());
+        let mut spans = vec![(5, 8), (0, 3), (0, 6), (6, 9), (9, 9)];
+        keep_disjoint(&mut spans, |&s| s, &fixed);
+        assert_eq!(spans, [(0, 6), (6, 9)]);
+    }
+}
