@@ -34,6 +34,11 @@ pub use crate::annotations::{
     PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
 };
 pub use crate::annotator::{Annotator, Options, MAX_INPUT_BYTES};
-pub use crate::calendar::{ClockTime, Date, Weekday};
+pub use crate::calendar::{find_dateline, ClockTime, Date, Weekday};
 pub use crate::error::Error;
 pub use crate::offsets::OffsetUnit;
+
+/// The JavaScript class `Annotator`, exposed on wasm32 for the boundary tests.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub use crate::wasm::JsAnnotator;

@@ -88,16 +88,6 @@ pub(crate) fn convert(annotations: &mut Annotations, text: &str, to: OffsetUnit)
     annotations.unit = to;
 }
 
-/// Converts a single byte offset into `to` (linear in `byte`; for a few values only).
-pub fn from_byte_offset(text: &str, byte: usize, to: OffsetUnit) -> usize {
-    let prefix = text.get(..byte.min(text.len())).unwrap_or(text);
-    match to {
-        OffsetUnit::Bytes => prefix.len(),
-        OffsetUnit::CodePoints => prefix.chars().count(),
-        OffsetUnit::Utf16 => prefix.encode_utf16().count(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

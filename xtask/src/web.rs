@@ -1,0 +1,170 @@
+//! The WebAssembly build and a small static server for `www/`.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+
+use crate::paths;
+use crate::run::{self, Cmd};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const WASM_PROFILE: &str = "wasm-release";
+
+/// The wasm-bindgen version that Cargo.lock pins: the CLI must match it exactly.
+pub fn pinned_wasm_bindgen_version() -> Result<String, String> {
+    let lock = fs::read_to_string(paths::root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock pins no wasm-bindgen: run `cargo generate-lockfile`".into())
+}
+
+/// Installs the wasm32 target and the pinned wasm-bindgen-cli when they are missing.
+pub fn ensure_toolchain() -> Result<(), String> {
+    let installed =
+        run::output(Cmd::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        run::status(Cmd::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    let version = pinned_wasm_bindgen_version()?;
+    let current = run::output(Cmd::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if current.split_whitespace().nth(1) != Some(version.as_str()) {
+        eprintln!("xtask: installing wasm-bindgen-cli {version} (a few minutes on 2 cores)");
+        // No --locked: the CLI's own lockfile pins a crate version the registry here lacks.
+        run::status(Cmd::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+        ]))?;
+    }
+    Ok(())
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| paths::root().join("target"))
+}
+
+/// Builds the module and writes the JS glue, `.wasm` and `.d.ts` into `out_dir`.
+pub fn build_into(out_dir: &Path) -> Result<PathBuf, String> {
+    ensure_toolchain()?;
+    run::status(Cmd::new("cargo").current_dir(paths::root()).args([
+        "build",
+        "--lib",
+        "--package",
+        "textmarker",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        WASM_PROFILE,
+    ]))?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join("textmarker.wasm");
+    run::status(
+        Cmd::new("wasm-bindgen")
+            .arg("--target")
+            .arg("web")
+            .arg("--out-dir")
+            .arg(out_dir)
+            .arg(&wasm),
+    )?;
+    Ok(out_dir.join("textmarker_bg.wasm"))
+}
+
+pub fn build(_args: &[String]) -> Result<(), String> {
+    let wasm = build_into(&paths::root().join("www").join("pkg"))?;
+    let size = fs::metadata(&wasm).map(|m| m.len()).unwrap_or(0);
+    println!("built {} ({} KB)", wasm.display(), size / 1024);
+    Ok(())
+}
+
+pub fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, port] if flag == "--port" => {
+            port.parse().map_err(|_| format!("bad port {port:?}"))?
+        }
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    build(&[])?;
+    let root = paths::root().join("www");
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!(
+        "serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
+        root.display()
+    );
+    for stream in listener.incoming().flatten() {
+        let root = root.clone();
+        std::thread::spawn(move || {
+            let _ = respond(stream, &root);
+        });
+    }
+    Ok(())
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ts" | "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves one GET request from `root`; paths that leave `root` are refused.
+fn respond(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let relative = Path::new(path.trim_start_matches('/'));
+    let safe = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    let mut file = root.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let mut stream = stream;
+    match (method, safe, fs::read(&file)) {
+        ("GET" | "HEAD", true, Ok(body)) => {
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                content_type(&file),
+                body.len()
+            )?;
+            if method == "GET" {
+                stream.write_all(&body)?;
+            }
+        }
+        _ => stream.write_all(
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found",
+        )?,
+    }
+    stream.flush()
+}
