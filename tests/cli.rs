@@ -1,0 +1,197 @@
+//! The CLI's contract, as other tools rely on it: JSONL in, one line out per input line, in
+//! order; bad lines get error records; offsets in code points unless asked otherwise.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmarker"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    // The child may exit before reading everything; that is its business.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    child.wait_with_output().expect("the CLI ends")
+}
+
+fn lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"))
+        })
+        .collect()
+}
+
+const SAMPLE: &str =
+    "„Wir sind Verbündete“, sagte Trump am Dienstag in Tokio. 😀 Über 60.000 Soldaten bleiben.";
+
+#[test]
+fn jsonl_answers_every_line_in_order_and_flags_failures() {
+    let input = [
+        serde_json::json!({"id": "a", "text": SAMPLE, "ref_date": "2025-10-28"}).to_string(),
+        "{not json".to_string(),
+        String::new(),
+        serde_json::json!({"id": 7, "text": 12}).to_string(),
+        serde_json::json!({"id": "c", "text": "Köln", "ref_date": "gestern"}).to_string(),
+        serde_json::json!({"id": "d", "text": "", "ref_date": "2025-10-28T14:00:00+01:00"})
+            .to_string(),
+        serde_json::json!({"text": "ohne id"}).to_string(),
+    ]
+    .join("\n");
+    let output = run(&["annotate", "--jsonl"], input.as_bytes());
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a failed line makes the exit code 1"
+    );
+    let lines = lines(&output);
+    let ids: Vec<Value> = lines.iter().map(|l| l["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            Value::from("a"),
+            Value::Null,
+            Value::from(7),
+            Value::from("c"),
+            Value::from("d"),
+            Value::Null
+        ]
+    );
+    let errors: Vec<bool> = lines.iter().map(|l| l.get("error").is_some()).collect();
+    assert_eq!(errors, [false, true, true, true, false, false]);
+    for line in lines.iter().filter(|l| l.get("error").is_none()) {
+        for key in ["entities", "figures", "quotes"] {
+            assert!(line[key].is_array(), "{key} in {line}");
+        }
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 2") && stderr.contains("line 4") && stderr.contains("line 5"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn jsonl_without_failures_exits_zero() {
+    let input = serde_json::json!({"id": 1, "text": SAMPLE}).to_string();
+    let output = run(&["annotate", "--jsonl"], input.as_bytes());
+    assert!(output.status.success());
+    assert_eq!(lines(&output).len(), 1);
+}
+
+/// Every span of every kind, in the given unit, slices back to its `text`.
+fn check_offsets(result: &Value, text: &str, unit: &str) -> usize {
+    let units: Vec<String> = match unit {
+        "codepoints" => text.chars().map(String::from).collect(),
+        "utf16" => text
+            .encode_utf16()
+            .map(|u| String::from_utf16_lossy(&[u]))
+            .collect(),
+        _ => text.bytes().map(|b| (b as char).to_string()).collect(),
+    };
+    let slice = |start: usize, end: usize| -> String {
+        match unit {
+            "utf16" => {
+                String::from_utf16_lossy(&text.encode_utf16().collect::<Vec<_>>()[start..end])
+            }
+            "bytes" => text[start..end].to_string(),
+            _ => units[start..end].concat(),
+        }
+    };
+    let mut checked = 0;
+    for key in ["entities", "figures", "quotes"] {
+        for span in result[key].as_array().expect("list") {
+            for s in [span, &span["speaker"], &span["cue"]] {
+                if s.is_null() {
+                    continue;
+                }
+                let (start, end) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    slice(start, end),
+                    s["text"].as_str().unwrap(),
+                    "{unit} {key}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn offsets_follow_the_requested_unit() {
+    for unit in ["codepoints", "utf16", "bytes"] {
+        let args = ["annotate", "--offsets", unit, "--ref-date", "2025-10-28"];
+        let output = run(&args, SAMPLE.as_bytes());
+        assert!(
+            output.status.success(),
+            "{unit}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let result = &lines(&output)[0];
+        check_offsets(result, SAMPLE, unit);
+    }
+}
+
+#[test]
+fn html_output_is_one_escaped_page() {
+    let text = "<script>alert(1)</script> „Zitat“, sagte Müller in Köln.";
+    let output = run(&["annotate", "--html"], text.as_bytes());
+    assert!(output.status.success());
+    let page = String::from_utf8_lossy(&output.stdout);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(!page.contains("<script>"), "user text must be escaped");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "the page loads nothing"
+    );
+}
+
+#[test]
+fn invalid_input_gives_clear_errors() {
+    let output = run(&["annotate"], b"Stra\xdfe");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not UTF-8"));
+
+    let output = run(&["annotate", "--ref-date", "28.10.2025"], b"Text");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid reference date"));
+
+    let output = run(&["annotate", "/nonexistent/file.txt"], b"");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    // `textmarker … | head -1`: the reader goes away; the CLI must not complain or panic.
+    let line = serde_json::json!({"id": 1, "text": SAMPLE}).to_string();
+    let input = vec![line; 20_000].join("\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmarker"))
+        .args(["annotate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    drop(child.stdout.take()); // close the read end at once
+    let output = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{:?} {stderr}", output.status);
+}
