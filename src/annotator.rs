@@ -83,3 +83,43 @@ impl Annotator {
         Ok(self.annotate(text, options))
     }
 }
+
+/// Stage-by-stage entry points for the benchmarks (`benches/annotate.rs`): not part of the API.
+#[doc(hidden)]
+pub mod stages {
+    use super::Annotator;
+    use crate::annotations::Entity;
+    use crate::annotator::Options;
+    use crate::text::Document;
+
+    /// A tokenised text, with the entities the quotes stage reads.
+    pub struct Prepared<'t> {
+        doc: Document<'t>,
+        entities: Vec<Entity>,
+    }
+
+    pub fn tokenize(text: &str) -> usize {
+        Document::new(text).tokens.len()
+    }
+
+    pub fn prepare<'t>(annotator: &Annotator, text: &'t str) -> Prepared<'t> {
+        let doc = Document::new(text);
+        let entities = annotator.entities.recognize(&doc).0;
+        Prepared { doc, entities }
+    }
+
+    pub fn entities(annotator: &Annotator, prepared: &Prepared) -> usize {
+        annotator.entities.recognize(&prepared.doc).0.len()
+    }
+
+    pub fn figures(annotator: &Annotator, prepared: &Prepared, options: &Options) -> usize {
+        annotator.figures.recognize(&prepared.doc, options).len()
+    }
+
+    pub fn quotes(annotator: &Annotator, prepared: &Prepared) -> usize {
+        annotator
+            .quotes
+            .recognize(&prepared.doc, &prepared.entities)
+            .len()
+    }
+}

@@ -33,7 +33,7 @@ pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
     PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
 };
-pub use crate::annotator::{Annotator, Options, MAX_INPUT_BYTES};
+pub use crate::annotator::{stages, Annotator, Options, MAX_INPUT_BYTES};
 pub use crate::calendar::{find_dateline, ClockTime, Date, Weekday};
 pub use crate::error::Error;
 pub use crate::offsets::OffsetUnit;
