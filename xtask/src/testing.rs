@@ -72,6 +72,7 @@ impl Steps {
 
 pub fn test(args: &[String]) -> Result<(), String> {
     let skip_browser = args.iter().any(|a| a == "--no-browser");
+    let skip_fuzz = args.iter().any(|a| a == "--no-fuzz");
     let root = paths::root();
     if paths::shared().is_none() {
         eprintln!("note: ../shared is missing: tests that read shared data will skip");
@@ -126,6 +127,9 @@ pub fn test(args: &[String]) -> Result<(), String> {
             ]))
         })?;
     }
+    if !skip_fuzz {
+        steps.run("fuzz smoke (60 s)", || fuzz_smoke(&root, 60))?;
+    }
     eprintln!("\n== summary");
     for (name, seconds) in &steps.done {
         eprintln!("  {seconds:7.1} s  {name}");
@@ -158,3 +162,37 @@ fn check_generated(root: &Path) -> Result<(), String> {
             .to_string()
     })
 }
+
+/// Runs the cargo-fuzz target for `seconds` (nightly and cargo-fuzz are installed if missing).
+pub fn fuzz_smoke(root: &Path, seconds: u32) -> Result<(), String> {
+    let toolchains = run::output(Cmd::new("rustup").args(["toolchain", "list"])).unwrap_or_default();
+    if !toolchains.lines().any(|l| l.starts_with("nightly")) {
+        run::status(Cmd::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+    }
+    if run::output(Cmd::new("cargo").args(["fuzz", "--version"])).is_none() {
+        run::status(Cmd::new("cargo").args(["install", "cargo-fuzz"]))?;
+    }
+    let corpus = root.join("fuzz").join("corpus").join("annotate");
+    std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    for (name, seed) in FUZZ_SEEDS.iter().enumerate() {
+        let _ = std::fs::write(corpus.join(format!("seed-{name}")), seed);
+    }
+    run::status(Cmd::new("cargo").current_dir(root.join("fuzz")).args([
+        "+nightly".to_string(),
+        "fuzz".into(),
+        "run".into(),
+        "annotate".into(),
+        "--".into(),
+        format!("-max_total_time={seconds}"),
+        "-max_len=4096".into(),
+        "-print_final_stats=1".into(),
+    ]))
+}
+
+/// Starting points for the fuzzer: news-like text with every kind of span.
+const FUZZ_SEEDS: &[&str] = &[
+    "„Wir sind ein Verbündeter“, sagte Trump am Dienstag in Tokio.",
+    "Das Paket im Volumen von 550 Milliarden Dollar (472,51 Mrd. Euro) umfasse Investitionen.",
+    "Anfang Oktober stiegen die Preise um 15 Prozent auf 60.000 Euro; vor drei Tagen 14.30 Uhr.",
+    "Laut Reuters hat die US-Präsidentin »nie ‚so‘ etwas« gesagt, so der japanische Minister.",
+];

@@ -1,0 +1,85 @@
+// The browser benchmark: cold start on load, then `window.textmarkerBench.run(texts)` measures
+// throughput, per-article time, linear growth and memory. Driven by benches/browser.mjs.
+import init, { Annotator } from "../pkg/textmarker.js";
+
+const SAMPLE =
+  "„Wir sind ein Verbündeter auf der höchsten Ebene“, sagte die Ministerin am Dienstag in Berlin. " +
+  "Das Paket umfasse 550 Milliarden Dollar, rund 15 Prozent mehr als im Vorjahr.";
+
+function render(out, text, spans) {
+  out.replaceChildren();
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out.append(document.createTextNode(text.slice(at, span.start)));
+    const mark = document.createElement("mark");
+    mark.textContent = text.slice(span.start, span.end);
+    out.append(mark);
+    at = span.end;
+  }
+  out.append(document.createTextNode(text.slice(at)));
+}
+
+const encoder = new TextEncoder();
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function timeOnce(annotator, text) {
+  const started = performance.now();
+  annotator.annotate(text, { refDate: "2025-10-28" });
+  return performance.now() - started;
+}
+
+function textOfSize(texts, chars) {
+  const parts = [];
+  let length = 0;
+  while (length < chars) {
+    for (const text of texts) {
+      if (length >= chars) break;
+      parts.push(text);
+      length += text.length + 2;
+    }
+  }
+  return parts.join("\n\n").slice(0, chars);
+}
+
+const wasm = await init();
+const annotator = new Annotator();
+const found = annotator.annotate(SAMPLE, { refDate: "2025-10-28" });
+render(document.getElementById("out"), SAMPLE, [...found.entities, ...found.figures]);
+performance.mark("first-annotation");
+
+window.textmarkerBench = {
+  run(texts) {
+    for (const text of texts.slice(0, 50)) timeOnce(annotator, text);
+    const bytes = texts.reduce((sum, text) => sum + encoder.encode(text).length, 0);
+    const passes = [];
+    let perArticle = [];
+    for (let pass = 0; pass < 3; pass++) {
+      const started = performance.now();
+      perArticle = texts.map((text) => timeOnce(annotator, text));
+      passes.push(performance.now() - started);
+    }
+    const article5k = textOfSize(texts, 5000);
+    const article5kMs = median(Array.from({ length: 21 }, () => timeOnce(annotator, article5k)));
+    const scaling = [10_000, 100_000, 1_000_000, 10_000_000].map((chars) => {
+      const text = textOfSize(texts, chars);
+      const runs = chars >= 10_000_000 ? 1 : 5;
+      return { bytes: encoder.encode(text).length, ms: median(Array.from({ length: runs }, () => timeOnce(annotator, text))) };
+    });
+    return {
+      throughput_mb_s: bytes / 1e6 / (median(passes) / 1e3),
+      median_article_ms: median(perArticle),
+      article_5k_ms: article5kMs,
+      scaling,
+    };
+  },
+  // Run on a fresh page: wasm memory only grows, so earlier runs would inflate it.
+  memory(texts) {
+    annotator.annotate(textOfSize(texts, 1_000_000), { refDate: "2025-10-28" });
+    return {
+      wasm_memory_mb_1mb: wasm.memory.buffer.byteLength / 1e6,
+      js_heap_mb_1mb: (performance.memory?.usedJSHeapSize ?? 0) / 1e6,
+    };
+  },
+};
+document.documentElement.dataset.ready = "true";
