@@ -14,7 +14,7 @@ const articles = readFileSync(`${root}../shared/data/articles/10kgnad-test.jsonl
   .map((line) => JSON.parse(line).text);
 
 const wasm = readFileSync(`${root}www/pkg/textmarker_bg.wasm`);
-const server = await startServer(`${root}www`);
+const server = await startServer({ root: `${root}www` });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -24,7 +24,7 @@ const browser = await chromium.launch({
 async function freshPage() {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}/bench.html`);
+  await page.goto(`${server.url}bench.html`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 60_000 });
   return { context, page };
 }

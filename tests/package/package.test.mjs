@@ -52,11 +52,11 @@ test("a plain HTML page imports the package's ES module", async () => {
   writeFileSync(join(project, "page.js"), `import init, { Annotator } from "./node_modules/textmarker/textmarker.js";
 await init();
 window.result = new Annotator().annotate(${JSON.stringify(TEXT)}, { refDate: "2025-10-28" });`);
-  const server = await startServer(project);
+  const server = await startServer({ root: project });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   try {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${server.url}index.html`);
     const result = await page.waitForFunction(() => window.result, null, { timeout: 30_000 }).then((h) => h.jsonValue());
     assert.ok(checkSpans(TEXT, result) > 0);
   } finally {
