@@ -56,6 +56,17 @@ impl Annotator {
         }
     }
 
+    /// The same annotator with a list of custom names: `name<TAB>label` lines (label PER,
+    /// LOC, ORG, OTH or a deriv/part form; blank lines, `#` comments and a `name<TAB>label`
+    /// header are skipped). They take priority over the model, longest match first, whole
+    /// tokens only.
+    pub fn with_names(self, tsv: &str) -> Result<Annotator, Error> {
+        Ok(Annotator {
+            entities: self.entities.with_names(tsv)?,
+            ..self
+        })
+    }
+
     /// Annotates `text`. Offsets in the result are UTF-8 byte offsets. Never panics; text
     /// of any length and content gives a (possibly empty) result.
     pub fn annotate(&self, text: &str, options: &Options) -> Annotations {

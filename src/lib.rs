@@ -38,6 +38,18 @@ pub use crate::calendar::{find_dateline, ClockTime, Date, Weekday};
 pub use crate::error::Error;
 pub use crate::offsets::OffsetUnit;
 
+/// For `cargo xtask train ner` only: the entity tagger's feature extraction and decoding,
+/// shared so that training and tagging cannot drift apart. Not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::entities::features::{token_spans, Extractor, Features};
+    pub use crate::entities::lexicon::Lexicon;
+    pub use crate::entities::recognize_text;
+    pub use crate::entities::tagger::{
+        begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, N_TAGS,
+    };
+}
+
 /// The JavaScript class `Annotator`, exposed on wasm32 for the boundary tests.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

@@ -1,17 +1,181 @@
-//! Named entities. (Placeholder until the lexicon and model land.)
+//! Named entities: a sequence tagger over hashed features (with lexicon memberships) finds
+//! GermEval 2014 mentions; a user's custom names override it; mentions are then grouped.
 
-use crate::annotations::{Entity, EntityGroup};
+pub(crate) mod features;
+pub(crate) mod grouping;
+pub(crate) mod lexicon;
+pub(crate) mod names;
+pub(crate) mod tagger;
+
+use std::sync::OnceLock;
+
+use crate::annotations::{Entity, EntityGroup, EntityLabel};
+use crate::error::Error;
 use crate::text::Document;
+use features::{Extractor, Features};
+use lexicon::Lexicon;
+use names::CustomNames;
+use tagger::Model;
 
-#[derive(Debug, Default)]
-pub(crate) struct Recognizer {}
+/// The trained weights (`cargo xtask train ner`); an empty file means "no model yet".
+const MODEL: &[u8] = include_bytes!("../../model/ner.bin");
+
+/// Sentences longer than this are tagged in pieces, so memory stays bounded.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// The embedded model, unpacked once per process.
+pub fn embedded_model() -> &'static Model {
+    static MODEL_CELL: OnceLock<Model> = OnceLock::new();
+    MODEL_CELL.get_or_init(|| Model::decode(MODEL).unwrap_or_else(Model::empty))
+}
+
+/// The entity layer alone on `text`, for timing it (`cargo xtask eval ner --speed`).
+pub fn recognize_text(text: &str) -> Vec<Entity> {
+    static RECOGNIZER: OnceLock<Recognizer> = OnceLock::new();
+    let recognizer = RECOGNIZER.get_or_init(Recognizer::new);
+    recognizer.recognize(&Document::new(text)).0
+}
+
+#[derive(Debug)]
+pub(crate) struct Recognizer {
+    lexicon: &'static Lexicon,
+    model: &'static Model,
+    names: CustomNames,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::new()
+    }
+}
 
 impl Recognizer {
     pub fn new() -> Recognizer {
-        Recognizer {}
+        Recognizer {
+            lexicon: Lexicon::embedded(),
+            model: embedded_model(),
+            names: CustomNames::default(),
+        }
     }
 
-    pub fn recognize(&self, _doc: &Document) -> (Vec<Entity>, Vec<EntityGroup>) {
-        (Vec::new(), Vec::new())
+    /// Adds custom names (`name<TAB>label` lines); they replace any earlier list.
+    pub fn with_names(mut self, tsv: &str) -> Result<Recognizer, Error> {
+        self.names = CustomNames::parse(tsv)?;
+        Ok(self)
+    }
+
+    pub fn recognize(&self, doc: &Document) -> (Vec<Entity>, Vec<EntityGroup>) {
+        let mut spans = self.tag(doc);
+        let custom = self.names.find(doc);
+        if !custom.is_empty() {
+            spans.retain(|(range, _)| {
+                !custom
+                    .iter()
+                    .any(|(c, _)| c.start < range.end && range.start < c.end)
+            });
+            spans.extend(custom);
+            spans.sort_by_key(|(range, _)| range.start);
+        }
+        let mut entities: Vec<Entity> = spans
+            .into_iter()
+            .map(|(range, label)| {
+                let start = doc.tokens[range.start].start;
+                let end = doc.tokens[range.end - 1].end;
+                Entity {
+                    start,
+                    end,
+                    label,
+                    text: doc.text[start..end].to_string(),
+                    entity_id: 0,
+                }
+            })
+            .collect();
+        let groups = grouping::group(&mut entities, self.lexicon);
+        (entities, groups)
+    }
+
+    /// The model's mentions as token ranges.
+    fn tag(&self, doc: &Document) -> Vec<(std::ops::Range<usize>, EntityLabel)> {
+        let mut found = Vec::new();
+        if self.model.is_empty() {
+            return found;
+        }
+        let mut extractor = Extractor::new();
+        let mut features = Features::default();
+        let mut scratch = Vec::new();
+        let mut tags = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        for sentence in &doc.sentences {
+            let mut start = sentence.start;
+            while start < sentence.end {
+                let end = (start + MAX_SENTENCE_TOKENS).min(sentence.end);
+                words.clear();
+                words.extend((start..end).map(|i| doc.token_text(i)));
+                extractor.extract(&words, self.lexicon, &mut features);
+                self.model.tag(&features, &mut scratch, &mut tags);
+                for (range, label) in tagger::spans(&tags) {
+                    found.push((start + range.start..start + range.end, label));
+                }
+                start = end;
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_names_win_over_the_model_and_are_grouped() {
+        let recognizer = Recognizer::new()
+            .with_names("Zorbel Quax\tPER\nQuax\tPER\nHimmelsbank\tORG\n")
+            .expect("valid list");
+        let text = "Zorbel Quax sprach mit der Himmelsbank. Quax lachte.";
+        let doc = Document::new(text);
+        let (entities, groups) = recognizer.recognize(&doc);
+        let found: Vec<(&str, &str, usize)> = entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.label.as_str(), e.entity_id))
+            .collect();
+        for expected in [
+            ("Zorbel Quax", "PER"),
+            ("Himmelsbank", "ORG"),
+            ("Quax", "PER"),
+        ] {
+            assert!(
+                found.iter().any(|(t, l, _)| (*t, *l) == expected),
+                "{expected:?} in {found:?}"
+            );
+        }
+        let id_of = |name: &str| found.iter().find(|(t, _, _)| *t == name).map(|f| f.2);
+        assert_eq!(id_of("Zorbel Quax"), id_of("Quax"));
+        assert!(groups
+            .iter()
+            .any(|g| g.name == "Zorbel Quax" && g.mentions == 2));
+    }
+
+    #[test]
+    fn odd_text_never_panics_and_offsets_are_on_char_boundaries() {
+        let recognizer = Recognizer::new();
+        let long = "Berlin ".repeat(2000);
+        let texts = [
+            "",
+            " ",
+            "„“",
+            "ÄÖÜ ß e\u{301} 😀",
+            "- - -",
+            long.as_str(),
+            "US-",
+        ];
+        for text in texts {
+            let doc = Document::new(text);
+            let (entities, groups) = recognizer.recognize(&doc);
+            for e in &entities {
+                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                assert!(e.entity_id < groups.len());
+            }
+        }
     }
 }

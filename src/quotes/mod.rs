@@ -1,17 +1,852 @@
-//! Quotations. (Placeholder until the recogniser lands.)
+//! Quotations: direct speech in quotation marks and reported (indirect) speech, each with
+//! the speaker and cue the text gives.
+//!
+//! Quotation marks are paired in one pass (`marks`). A pair is kept when it reads like
+//! speech: sentence-like content, a frame around it („…“, sagte X / X sagte: „…“ / so X),
+//! a reporting verb or Konjunktiv I in its sentence. Titles, names and scare quotes lack
+//! these, or follow a noun that names them ("die Zeitung „…“"). Reported speech comes from
+//! `indirect`. Sentences are visited in order, so a Konjunktiv-I sentence or a bare quote
+//! can continue the last speaker. Every search looks at a bounded window: linear in the text.
 
-use crate::annotations::{Entity, Quote};
-use crate::text::Document;
+mod frame;
+mod indirect;
+mod lexicon;
+mod marks;
 
-#[derive(Debug, Default)]
-pub(crate) struct Recognizer {}
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+
+use crate::annotations::{Cue, Entity, EntityLabel, Quote, QuoteKind, Speaker};
+use crate::text::{Document, TokenKind};
+use frame::{Frame, Words, WINDOW};
+use lexicon::{Lexicon, VerbClass, FUNCTION_WORDS};
+use marks::Pair;
+
+#[derive(Debug)]
+pub(crate) struct Recognizer {
+    lexicon: Lexicon,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::new()
+    }
+}
+
+/// Why a quotation-mark pair was not taken as a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Quote,
+    /// A title or name: named by the noun before it, or itself the speaker.
+    Name,
+    /// No sign of speech; may still be an echo of a quote elsewhere.
+    Unattributed,
+}
+
+/// A found quote in token indices, before it becomes a [`Quote`].
+struct Found {
+    tokens: Range<usize>,
+    kind: QuoteKind,
+    frame: Frame,
+    group: Option<usize>,
+}
+
+/// The last speaker named, to continue reports without a frame of their own.
+#[derive(Clone)]
+struct LastReport {
+    frame: Frame,
+    sentence: usize,
+}
+
+/// Sentences a report carries over to the next Konjunktiv-I sentence or bare quote.
+const CONTINUATION_SENTENCES: usize = 3;
 
 impl Recognizer {
     pub fn new() -> Recognizer {
-        Recognizer {}
+        Recognizer {
+            lexicon: Lexicon::new(),
+        }
     }
 
-    pub fn recognize(&self, _doc: &Document, _entities: &[Entity]) -> Vec<Quote> {
-        Vec::new()
+    pub fn recognize(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+        let pairs = marks::pair_marks(doc);
+        let mut words = Words {
+            doc,
+            lex: &self.lexicon,
+            in_quote: vec![false; doc.tokens.len()],
+        };
+        for pair in &pairs {
+            for flag in &mut words.in_quote[pair.open..=pair.close] {
+                *flag = true;
+            }
+        }
+
+        let mut found: Vec<Found> = Vec::new();
+        let mut unattributed: Vec<Pair> = Vec::new();
+        let mut last: Option<LastReport> = None;
+        let mut next_pair = 0;
+        let mut next_group = 0;
+        // The frame of an interrupted quote („…“, sagte X, „…“) and where its second part opens.
+        let mut interrupted: Option<(usize, Frame, usize)> = None;
+
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let recent = last
+                .as_ref()
+                .filter(|l| s - l.sentence <= CONTINUATION_SENTENCES)
+                .cloned();
+            let mut has_direct = false;
+            let mut partial_in_sentence = false;
+            let mut soft_rejects: Vec<Pair> = Vec::new();
+            while next_pair < pairs.len() && pairs[next_pair].open < sentence.end {
+                let pair = pairs[next_pair];
+                next_pair += 1;
+                if let Some((open, frame, group)) = interrupted.take() {
+                    if open == pair.open {
+                        if let Some(first) = found.last_mut() {
+                            first.group.get_or_insert(group);
+                        }
+                        found.push(Found {
+                            tokens: pair.open..pair.close + 1,
+                            kind: QuoteKind::Direct,
+                            frame,
+                            group: Some(group),
+                        });
+                        has_direct = true;
+                        continue;
+                    }
+                }
+                let (verdict, frame, partial) = self.judge(&words, pair, s, recent.as_ref());
+                match verdict {
+                    Verdict::Quote => {
+                        has_direct = true;
+                        partial_in_sentence |= partial;
+                        if frame.speaker.is_some() {
+                            last = Some(LastReport {
+                                frame: frame.clone(),
+                                sentence: doc.sentence_of(pair.close),
+                            });
+                        }
+                        if let Some(next_open) = interrupted_by_frame(&words, pair, &frame) {
+                            interrupted = Some((next_open, frame.clone(), next_group));
+                            next_group += 1;
+                        }
+                        found.push(Found {
+                            tokens: pair.open..pair.close + 1,
+                            kind: QuoteKind::Direct,
+                            frame,
+                            group: None,
+                        });
+                    }
+                    Verdict::Unattributed => soft_rejects.push(pair),
+                    Verdict::Name => {}
+                }
+            }
+            // Short quotes beside a partial quote of the same sentence share its frame:
+            // „aggressiv“ und „herausfordernd“.
+            for pair in soft_rejects {
+                let content_words = pair.close - pair.open - 1;
+                if partial_in_sentence && content_words <= 4 {
+                    let frame = found.last().map(|f| f.frame.clone()).unwrap_or_default();
+                    found.push(Found {
+                        tokens: pair.open..pair.close + 1,
+                        kind: QuoteKind::Direct,
+                        frame,
+                        group: None,
+                    });
+                } else {
+                    unattributed.push(pair);
+                }
+            }
+
+            let reported_before = recent.is_some();
+            if let Some(report) =
+                indirect::find(&words, sentence.clone(), has_direct, reported_before)
+            {
+                let mut frame = report.frame;
+                if report.continued {
+                    if let Some(l) = &recent {
+                        frame.speaker = l.frame.speaker.clone();
+                    }
+                }
+                if frame.speaker.is_some() {
+                    last = Some(LastReport {
+                        frame: frame.clone(),
+                        sentence: s,
+                    });
+                } else if let Some(l) = &mut last {
+                    if report.continued && s - l.sentence <= CONTINUATION_SENTENCES {
+                        l.sentence = s;
+                    }
+                }
+                let content = clip_to_quotes(&words, report.content);
+                if !content.is_empty() {
+                    found.push(Found {
+                        tokens: content,
+                        kind: QuoteKind::Indirect,
+                        frame,
+                        group: None,
+                    });
+                }
+            }
+        }
+
+        echoes(doc, &mut found, &unattributed);
+        let mut quotes: Vec<Quote> = found
+            .into_iter()
+            .filter(|f| !f.tokens.is_empty())
+            .map(|f| to_quote(doc, entities, f))
+            .collect();
+        quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+        quotes
+    }
+
+    /// Decides whether `pair` is a quote, and finds its frame. The flag says whether it is
+    /// a partial quote inside a sentence (its neighbours may share its frame).
+    fn judge(
+        &self,
+        words: &Words,
+        pair: Pair,
+        sentence: usize,
+        recent: Option<&LastReport>,
+    ) -> (Verdict, Frame, bool) {
+        let doc = words.doc;
+        let (o, c) = (pair.open, pair.close);
+        let floor = doc.sentences[sentence].start;
+        let ceiling = doc.sentences[doc.sentence_of(c)].end;
+        let content = o + 1..c;
+        let word_count = content.clone().filter(|&i| words.is_word(i)).count();
+        let lowercase_words = content
+            .clone()
+            .filter(|&i| words.is_lowercase(i) && !FUNCTION_WORDS.contains(&words.text(i)))
+            .count();
+        let name_like = lowercase_words == 0;
+        let terminal = c > o + 1 && words.ends_sentence(c - 1)
+            || (c > o + 2 && words.ends_sentence(c - 2) && words.is_punct(c - 1, ")"));
+        let sentence_like = !name_like && (word_count >= 6 || (terminal && word_count >= 2));
+
+        // Named by what stands before: "die Zeitung „…“", "so genannte „…“", "namens „…“".
+        let before = (o > floor).then(|| o - 1);
+        let named = before.is_some_and(|b| {
+            (words.is_capitalised(b) && words.lex.is_genre_noun(words.text(b)))
+                || words.lex.is_naming_word(words.text(b))
+        }) || (o >= floor + 2 && words.is(o - 1, "genannten") && words.is(o - 2, "so"));
+        let apposition = before.is_some_and(|b| words.is_capitalised(b)) && name_like;
+        let abbreviation_follows = c + 1 < doc.tokens.len() && words.is_punct(c + 1, "(");
+
+        // Frames, strongest first.
+        let right = right_frame(words, c, ceiling);
+        let left = left_frame(words, o, floor, ceiling);
+        let inside = || sentence_frame(words, o, c, floor, ceiling);
+
+        if let Some(frame) = right.clone().or(left.clone()) {
+            if speaker_is_quote(&frame, o, c) || (named && !sentence_like) {
+                return (Verdict::Name, Frame::default(), false);
+            }
+            return (Verdict::Quote, frame, false);
+        }
+        // Proper names in quotation marks: several capitalised words ("„Financial Times“"),
+        // inner capitals or digits ("„YouTube“"), or after a preposition ("laut „Tagesspiegel“").
+        let proper_name = name_like
+            && !terminal
+            && (word_count >= 2
+                || content.clone().any(|i| {
+                    let w = words.text(i);
+                    w.chars()
+                        .skip(1)
+                        .any(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                })
+                || before.is_some_and(|b| {
+                    words.is_lowercase(b)
+                        && [
+                            "laut",
+                            "gegenüber",
+                            "von",
+                            "zu",
+                            "bei",
+                            "beim",
+                            "im",
+                            "vom",
+                            "zum",
+                            "zur",
+                            "der",
+                            "des",
+                        ]
+                        .contains(&words.text(b))
+                }));
+        if named || proper_name || (abbreviation_follows && name_like) {
+            return (Verdict::Name, Frame::default(), false);
+        }
+        // A whole sentence in quotation marks continues the last speaker.
+        if sentence_like {
+            let frame = inside()
+                .filter(|f| !speaker_is_quote(f, o, c))
+                .or_else(|| recent.map(|r| r.frame.clone()))
+                .unwrap_or_else(|| Frame {
+                    speaker: nearby_subject(words, o, sentence),
+                    ..Frame::default()
+                });
+            return (Verdict::Quote, frame, false);
+        }
+        if let Some(frame) = inside() {
+            if speaker_is_quote(&frame, o, c) {
+                return (Verdict::Name, Frame::default(), false);
+            }
+            let evaluative = frame.class == Some(VerbClass::Evaluate);
+            if apposition && !evaluative {
+                return (Verdict::Name, Frame::default(), false);
+            }
+            return (Verdict::Quote, frame, true);
+        }
+        // Inside reported speech: Konjunktiv I in the sentence, or a report just before.
+        let sentence_range = floor.max(o.saturating_sub(WINDOW))..ceiling.min(c + WINDOW);
+        let subjunctive = words
+            .subjunctive_in(sentence_range, recent.is_some())
+            .is_some();
+        if subjunctive && !apposition {
+            let frame = recent.map(|r| r.frame.clone()).unwrap_or_default();
+            return (Verdict::Quote, frame, true);
+        }
+        if let Some(r) = recent {
+            if !name_like && word_count >= 2 && sentence - r.sentence <= 1 {
+                return (Verdict::Quote, r.frame.clone(), true);
+            }
+        }
+        (Verdict::Unattributed, Frame::default(), false)
+    }
+}
+
+/// „…“, sagte X / „…“, so X / „…“, hieß es in X / „…?“ fragte X.
+fn right_frame(words: &Words, c: usize, ceiling: usize) -> Option<Frame> {
+    let n = words.len();
+    let mut j = c + 1;
+    if j < n && words.is_punct(j, ",") {
+        j += 1;
+    } else if !(c > 0 && words.ends_sentence(c - 1) && j < n && words.is_lowercase(j)) {
+        return None;
+    }
+    if j >= n || words.in_quote[j] {
+        return None;
+    }
+    let limit = ceiling.max(j + 1).min(n);
+    if let Some(frame) = words.marker_at(j, j, limit) {
+        return Some(frame);
+    }
+    let clause_end = words.clause_end(j, limit);
+    if let Some(class) = words.verb_class(j, clause_end) {
+        let mut speaker = words.subject_after(j + 1, limit);
+        // "zitierte man X": the one quoted follows.
+        if speaker.as_ref().is_some_and(|s| words.is(s.start, "man")) {
+            speaker = speaker.and_then(|s| words.subject_after(s.end, limit));
+        }
+        return Some(Frame {
+            cue: Some(j..j + 1),
+            speaker,
+            class: Some(class),
+        });
+    }
+    // „…“, zitierte ihn die Zeitung / „…“, wollen die Demonstranten wissen.
+    if words.is_lowercase(j) {
+        let verb = (j + 1..clause_end).find(|&v| words.verb_class(v, clause_end).is_some());
+        let mut speaker = words.subject_after(j + 1, verb.unwrap_or(limit));
+        // "zitierte man X": the one quoted follows.
+        if speaker.as_ref().is_some_and(|s| words.is(s.start, "man")) {
+            speaker = speaker.and_then(|s| words.subject_after(s.end, limit));
+        }
+        if verb.is_none() && (speaker.is_none() || !(c > 0 && words.ends_sentence(c - 1))) {
+            return None;
+        }
+        return Some(Frame {
+            cue: verb.map(|v| v..v + 1),
+            speaker,
+            class: verb.and_then(|v| words.verb_class(v, clause_end)),
+        });
+    }
+    None
+}
+
+/// X sagte: „…“ / sagte X: „…“ / Zitat von X: „…“.
+fn left_frame(words: &Words, o: usize, floor: usize, ceiling: usize) -> Option<Frame> {
+    if o == 0 || o <= floor && !words.is_punct(o - 1, ":") {
+        return None;
+    }
+    let colon = o - 1;
+    if !(words.is_punct(colon, ":") || words.is_punct(colon, ",")) {
+        return None;
+    }
+    let floor = floor.min(colon);
+    let start = words.clause_start(colon, floor);
+    for v in (start..colon).rev() {
+        if words.in_quote[v] {
+            continue;
+        }
+        if let Some(class) = words.verb_class(v, colon + 1) {
+            return Some(Frame {
+                cue: Some(v..v + 1),
+                speaker: words.subject_of(v, floor, colon),
+                class: Some(class),
+            });
+        }
+        if let Some(frame) = words.marker_at(v, start, colon) {
+            return Some(frame);
+        }
+    }
+    // A colon introduces speech even without a verb ("Zitat von X:", "mit den Worten:").
+    if words.is_punct(colon, ":") && colon > start {
+        let _ = ceiling;
+        let speaker = words.clause_subject(floor, colon);
+        return Some(Frame {
+            cue: None,
+            speaker,
+            class: None,
+        });
+    }
+    None
+}
+
+/// A reporting verb or attribution marker elsewhere in the quote's sentence, nearest first.
+fn sentence_frame(
+    words: &Words,
+    o: usize,
+    c: usize,
+    floor: usize,
+    ceiling: usize,
+) -> Option<Frame> {
+    let left = floor.max(o.saturating_sub(WINDOW));
+    let right = ceiling.min(c + 1 + WINDOW).min(words.len());
+    let mut candidates = (left..o)
+        .rev()
+        .map(|i| (o - i, i))
+        .chain((c + 1..right).map(|i| (i - c, i)))
+        .collect::<Vec<_>>();
+    candidates.sort_unstable();
+    for (_, i) in candidates {
+        if words.in_quote[i] {
+            continue;
+        }
+        let clause_end = words.clause_end(i, right);
+        if let Some(class) = words.verb_class(i, clause_end) {
+            return Some(Frame {
+                cue: Some(i..i + 1),
+                speaker: words.subject_of(i, left, right),
+                class: Some(class),
+            });
+        }
+        if let Some(frame) = words.marker_at(i, left, right) {
+            return Some(frame);
+        }
+    }
+    None
+}
+
+/// Without any frame, the best guess for a quote's speaker: the subject of its sentence
+/// before it, or of the sentence before.
+fn nearby_subject(words: &Words, o: usize, sentence: usize) -> Option<Range<usize>> {
+    let doc = words.doc;
+    let floor = doc.sentences[sentence].start;
+    if o > floor + 1 {
+        if let Some(s) = words.clause_subject(floor, o) {
+            return Some(s);
+        }
+    }
+    let previous = doc.sentences.get(sentence.checked_sub(1)?)?;
+    if words.in_quote[previous.start] {
+        return None;
+    }
+    words.clause_subject(previous.start, previous.end)
+}
+
+fn speaker_is_quote(frame: &Frame, o: usize, c: usize) -> bool {
+    frame
+        .speaker
+        .as_ref()
+        .is_some_and(|s| s.start <= c && s.end > o)
+}
+
+/// „…“, sagte X, „…“: the token where the second part opens.
+fn interrupted_by_frame(words: &Words, pair: Pair, frame: &Frame) -> Option<usize> {
+    let cue = frame.cue.as_ref()?;
+    if cue.start <= pair.close {
+        return None;
+    }
+    let end = frame
+        .speaker
+        .as_ref()
+        .map_or(cue.end, |s| s.end.max(cue.end));
+    let mut j = end;
+    // "sagte Trump am Dienstag, „…“": a short adverbial may follow the speaker.
+    while j < words.len() && j < end + 4 && words.is_word(j) {
+        j += 1;
+    }
+    (j + 1 < words.len()
+        && (words.is_punct(j, ",") || words.is_punct(j, ":"))
+        && words.in_quote[j + 1]
+        && !words.in_quote[j])
+        .then_some(j + 1)
+}
+
+/// Keeps a reported-speech span from crossing a direct quote.
+fn clip_to_quotes(words: &Words, mut content: Range<usize>) -> Range<usize> {
+    while content.start < content.end
+        && words.in_quote[content.start]
+        && content.start > 0
+        && words.in_quote[content.start - 1]
+    {
+        content.start += 1;
+    }
+    if content.end > content.start
+        && content.end < words.len()
+        && words.in_quote[content.end - 1]
+        && words.in_quote[content.end]
+    {
+        // A quote running past the end: stop before it opens.
+        let mut end = content.end - 1;
+        while end > content.start && words.in_quote[end - 1] {
+            end -= 1;
+        }
+        content.end = end;
+    }
+    content
+}
+
+/// A quoted phrase repeated inside a kept quote is the same speech (a lead echoing the quote
+/// given later): keep it, with that quote's frame.
+fn echoes(doc: &Document, found: &mut Vec<Found>, unattributed: &[Pair]) {
+    let patterns: Vec<(&str, usize)> = unattributed
+        .iter()
+        .filter(|p| p.close > p.open + 3)
+        .map(|p| {
+            let content = &doc.text[doc.tokens[p.open].end..doc.tokens[p.close].start];
+            (content.trim(), p.open)
+        })
+        .filter(|(content, _)| content.len() >= 12)
+        .collect();
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(matcher) = AhoCorasick::new(patterns.iter().map(|p| p.0)) else {
+        return;
+    };
+    let mut echoed = vec![None; patterns.len()];
+    for f in found.iter().filter(|f| f.kind == QuoteKind::Direct) {
+        let text = &doc.text[doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end];
+        for m in matcher.find_overlapping_iter(text) {
+            let index = m.pattern().as_usize();
+            echoed[index].get_or_insert_with(|| f.frame.clone());
+        }
+    }
+    for (pair, frame) in unattributed
+        .iter()
+        .filter(|p| {
+            p.close > p.open + 3 && {
+                let content = &doc.text[doc.tokens[p.open].end..doc.tokens[p.close].start];
+                content.trim().len() >= 12
+            }
+        })
+        .zip(echoed)
+    {
+        if let Some(frame) = frame {
+            found.push(Found {
+                tokens: pair.open..pair.close + 1,
+                kind: QuoteKind::Direct,
+                frame,
+                group: None,
+            });
+        }
+    }
+}
+
+fn span_text(doc: &Document, tokens: &Range<usize>) -> (usize, usize, String) {
+    let start = doc.tokens[tokens.start].start;
+    let end = doc.tokens[tokens.end - 1].end;
+    (start, end, doc.text[start..end].to_string())
+}
+
+const PERSON_PRONOUN_FORMS: &[&str] = &["er", "sie", "Er", "Sie"];
+
+/// The entity a speaker mention refers to: an entity inside the mention, or for a pronoun
+/// the most recent person mentioned before it.
+fn resolve_entity(doc: &Document, entities: &[Entity], speaker: &Range<usize>) -> Option<usize> {
+    let start = doc.tokens[speaker.start].start;
+    let end = doc.tokens[speaker.end - 1].end;
+    let first = entities.partition_point(|e| e.end <= start);
+    let inside = entities[first..]
+        .iter()
+        .take_while(|e| e.start < end)
+        .next();
+    if let Some(e) = inside {
+        return Some(e.entity_id);
+    }
+    let is_pronoun = speaker.len() == 1
+        && doc.tokens[speaker.start].kind == TokenKind::Word
+        && PERSON_PRONOUN_FORMS.contains(&&doc.text[start..end]);
+    if is_pronoun {
+        return entities[..first]
+            .iter()
+            .rev()
+            .take(200)
+            .find(|e| e.label == EntityLabel::Person)
+            .map(|e| e.entity_id);
+    }
+    None
+}
+
+fn to_quote(doc: &Document, entities: &[Entity], f: Found) -> Quote {
+    let (start, end, text) = span_text(doc, &f.tokens);
+    let speaker = f.frame.speaker.filter(|s| !s.is_empty()).map(|s| {
+        let (start, end, text) = span_text(doc, &s);
+        Speaker {
+            start,
+            end,
+            text,
+            entity: resolve_entity(doc, entities, &s),
+        }
+    });
+    let cue = f.frame.cue.filter(|c| !c.is_empty()).map(|c| {
+        let (start, end, text) = span_text(doc, &c);
+        Cue { start, end, text }
+    });
+    Quote {
+        start,
+        end,
+        kind: f.kind,
+        text,
+        speaker,
+        cue,
+        group: f.group,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        let doc = Document::new(text);
+        Recognizer::new().recognize(&doc, &[])
+    }
+
+    /// (text, quoted span, kind, speaker, cue)
+    type Case = (
+        &'static str,
+        &'static str,
+        QuoteKind,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    #[test]
+    fn finds_quotes_with_speaker_and_cue() {
+        use QuoteKind::{Direct, Indirect};
+        let cases: &[Case] = &[
+            (
+                "„Wir sind Verbündete“, sagte Trump am Dienstag.",
+                "„Wir sind Verbündete“",
+                Direct,
+                Some("Trump"),
+                Some("sagte"),
+            ),
+            (
+                "Trump sagte: „Wir sind Verbündete.“",
+                "„Wir sind Verbündete.“",
+                Direct,
+                Some("Trump"),
+                Some("sagte"),
+            ),
+            (
+                "Am Dienstag sagte der Minister: »Das reicht nicht.«",
+                "»Das reicht nicht.«",
+                Direct,
+                Some("der Minister"),
+                Some("sagte"),
+            ),
+            (
+                "«Wir bleiben», erklärte die Sprecherin.",
+                "«Wir bleiben»",
+                Direct,
+                Some("die Sprecherin"),
+                Some("erklärte"),
+            ),
+            (
+                "\"Das ist falsch\", so Müller.",
+                "\"Das ist falsch\"",
+                Direct,
+                Some("Müller"),
+                Some("so"),
+            ),
+            (
+                "„Ich gehe“, teilte sie mit.",
+                "„Ich gehe“",
+                Direct,
+                Some("sie"),
+                Some("teilte"),
+            ),
+            (
+                "„Er rief ‚Halt‘ und lief weg“, berichtete der Zeuge.",
+                "„Er rief ‚Halt‘ und lief weg“",
+                Direct,
+                Some("der Zeuge"),
+                Some("berichtete"),
+            ),
+            (
+                "Die Opposition nannte den Plan „völlig absurd“.",
+                "„völlig absurd“",
+                Direct,
+                Some("Die Opposition"),
+                Some("nannte"),
+            ),
+            (
+                "Der Minister sagte, dass die Steuern steigen würden.",
+                "dass die Steuern steigen würden",
+                Indirect,
+                Some("Der Minister"),
+                Some("sagte"),
+            ),
+            (
+                "Die Sprecherin sagte, das Paket sei fertig.",
+                "das Paket sei fertig",
+                Indirect,
+                Some("Die Sprecherin"),
+                Some("sagte"),
+            ),
+            (
+                "Laut Polizei wurden drei Menschen verletzt.",
+                "wurden drei Menschen verletzt",
+                Indirect,
+                Some("Polizei"),
+                Some("Laut"),
+            ),
+            (
+                "Die Grenzen werden bald geschlossen, kündigte die Regierung an.",
+                "Die Grenzen werden bald geschlossen",
+                Indirect,
+                Some("die Regierung"),
+                Some("kündigte"),
+            ),
+        ];
+        for &(text, span, kind, speaker, cue) in cases {
+            let found = quotes(text);
+            let q = found
+                .iter()
+                .find(|q| q.text == span && q.kind == kind)
+                .unwrap_or_else(|| panic!("{span:?} not found in {text:?}: {found:?}"));
+            assert_eq!(
+                q.speaker.as_ref().map(|s| s.text.as_str()),
+                speaker,
+                "{text:?}"
+            );
+            assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), cue, "{text:?}");
+            assert_eq!(&text[q.start..q.end], q.text);
+        }
+    }
+
+    #[test]
+    fn konjunktiv_continues_the_last_report() {
+        let text = "Die Ministerin sagte, der Plan sei fertig. Das Paket umfasse Investitionen in Schulen.";
+        let found = quotes(text);
+        let continued = found
+            .iter()
+            .find(|q| q.text.starts_with("Das Paket"))
+            .expect("Konjunktiv-I sentence");
+        assert_eq!(continued.kind, QuoteKind::Indirect);
+        assert_eq!(
+            continued.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Die Ministerin")
+        );
+    }
+
+    #[test]
+    fn interrupted_quote_shares_a_group() {
+        let text = "„Wir kommen“, sagte Trump, „und wir bleiben.“";
+        let found = quotes(text);
+        let direct: Vec<_> = found
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .collect();
+        assert_eq!(direct.len(), 2, "{found:?}");
+        assert!(direct[0].group.is_some() && direct[0].group == direct[1].group);
+        assert_eq!(
+            direct[1].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Trump")
+        );
+    }
+
+    #[test]
+    fn quote_runs_over_paragraphs() {
+        let text =
+            "Er sagte: „Der erste Absatz endet hier.\n„Der zweite Absatz schließt das Zitat.“";
+        let found = quotes(text);
+        assert!(
+            found.iter().any(|q| q.kind == QuoteKind::Direct
+                && q.text.starts_with("„Der erste")
+                && q.text.ends_with("Zitat.“")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn titles_names_and_scare_quotes_are_not_quotes() {
+        let cases = [
+            "Das sagte er dem Nachrichtenmagazin „Der Spiegel“.",
+            "Die Erbauer streben einen Eintrag im „Guinessbuch der Rekorde“ an.",
+            "Der Autor hat ein Buch mit dem Titel „Die Revolution frisst ihre Kinder“ geschrieben.",
+            "Das Schiff „Arctowski“ lag im Hafen.",
+            "Er feierte den so genannten „Ur-Fisch“ als Fund.",
+            "Wie „heise online“ berichtet, wurde gesperrt.",
+            "Die Gewerkschaft „IG Bau“ (kurz) warnte.",
+        ];
+        for text in cases {
+            let found = quotes(text);
+            assert!(
+                found.iter().all(|q| q.kind != QuoteKind::Direct),
+                "{text:?}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unbalanced_and_degenerate_marks_never_panic() {
+        let cases = [
+            "„",
+            "“",
+            "„„„",
+            "“““ „",
+            "\"",
+            "\"\"\"",
+            "»«»«",
+            "‚‘’",
+            "„Offen ohne Ende",
+            "Ende“ nur",
+            "„a“„b“„c“",
+            "\" sagte er",
+            "„🙂“, sagte 🙂.",
+            "„\u{301}“",
+            ", sagte",
+            ": „",
+            "so",
+            "laut",
+        ];
+        for text in cases {
+            for q in quotes(text) {
+                assert!(q.start <= q.end && q.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            }
+        }
+    }
+
+    #[test]
+    fn a_million_quotation_marks_stay_linear() {
+        let started = std::time::Instant::now();
+        for unit in ["„", "\"", "„a“, sagte er. ", "»", "‚"] {
+            let text = unit.repeat(1_000_000 / unit.chars().count().max(1));
+            let _ = quotes(&text);
+        }
+        let long_line = "Er sagte, es sei gut und ".repeat(200_000);
+        let _ = quotes(&long_line);
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -18,7 +18,10 @@ fn articles() -> Result<Vec<String>, String> {
         texts.push(fs::read_to_string(seed).map_err(|e| e.to_string())?);
     }
     let corpus = paths::shared_file("data/articles/10kgnad-test.jsonl")?;
-    for line in fs::read_to_string(corpus).map_err(|e| e.to_string())?.lines() {
+    for line in fs::read_to_string(corpus)
+        .map_err(|e| e.to_string())?
+        .lines()
+    {
         if let Ok(record) = serde_json::from_str::<Value>(line) {
             if let Some(text) = record["text"].as_str() {
                 texts.push(text.to_string());
@@ -111,24 +114,52 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         .collect();
 
     let mut rows = vec![
-        Row("corpus", format!("{} articles, {:.2} MB", articles.len(), total_bytes as f64 / 1e6)),
+        Row(
+            "corpus",
+            format!(
+                "{} articles, {:.2} MB",
+                articles.len(),
+                total_bytes as f64 / 1e6
+            ),
+        ),
         Row("native throughput", format!("{native_mb_s:.1} MB/s")),
-        Row("native median per article", format!("{:.3} ms", median(per_article))),
+        Row(
+            "native median per article",
+            format!("{:.3} ms", median(per_article)),
+        ),
         Row("native Annotator::new", format!("{start_ms:.1} ms")),
     ];
     for (size, ms) in &scaling {
-        rows.push(Row("native annotate", format!("{:>5} KB: {ms:.1} ms", size / 1000)));
+        rows.push(Row(
+            "native annotate",
+            format!("{:>5} KB: {ms:.1} ms", size / 1000),
+        ));
     }
     let growth = scaling[3].1 / scaling[2].1.max(1e-9);
-    rows.push(Row("native 1 MB → 10 MB growth", format!("{growth:.1}× (budget ≤ 12×)")));
+    rows.push(Row(
+        "native 1 MB → 10 MB growth",
+        format!("{growth:.1}× (budget ≤ 12×)"),
+    ));
 
     if browser {
         let report = browser_bench()?;
         let wasm_mb_s = report["throughput_mb_s"].as_f64().unwrap_or(0.0);
         rows.push(Row("wasm throughput", format!("{wasm_mb_s:.1} MB/s")));
-        rows.push(Row("native / wasm", format!("{:.2}×", native_mb_s / wasm_mb_s.max(1e-9))));
-        rows.push(Row("wasm median per article", format!("{:.3} ms", report["median_article_ms"].as_f64().unwrap_or(0.0))));
-        rows.push(Row("wasm 5,000-char article", format!("{:.2} ms", report["article_5k_ms"].as_f64().unwrap_or(0.0))));
+        rows.push(Row(
+            "native / wasm",
+            format!("{:.2}×", native_mb_s / wasm_mb_s.max(1e-9)),
+        ));
+        rows.push(Row(
+            "wasm median per article",
+            format!(
+                "{:.3} ms",
+                report["median_article_ms"].as_f64().unwrap_or(0.0)
+            ),
+        ));
+        rows.push(Row(
+            "wasm 5,000-char article",
+            format!("{:.2} ms", report["article_5k_ms"].as_f64().unwrap_or(0.0)),
+        ));
         rows.push(Row(
             "wasm module",
             format!(
@@ -137,12 +168,19 @@ pub fn bench(args: &[String]) -> Result<(), String> {
                 report["wasm_gzip_bytes"].as_u64().unwrap_or(0) / 1024
             ),
         ));
-        rows.push(Row("cold start", format!("{:.0} ms", report["cold_start_ms"].as_f64().unwrap_or(0.0))));
+        rows.push(Row(
+            "cold start",
+            format!("{:.0} ms", report["cold_start_ms"].as_f64().unwrap_or(0.0)),
+        ));
         if let Some(scaling) = report["scaling"].as_array() {
             for point in scaling {
                 rows.push(Row(
                     "wasm annotate",
-                    format!("{:>5} KB: {:.1} ms", point["bytes"].as_u64().unwrap_or(0) / 1000, point["ms"].as_f64().unwrap_or(0.0)),
+                    format!(
+                        "{:>5} KB: {:.1} ms",
+                        point["bytes"].as_u64().unwrap_or(0) / 1000,
+                        point["ms"].as_f64().unwrap_or(0.0)
+                    ),
                 ));
             }
         }
@@ -175,5 +213,6 @@ fn browser_bench() -> Result<Value, String> {
     if !output.status.success() {
         return Err("benches/browser.mjs failed".into());
     }
-    serde_json::from_slice(&output.stdout).map_err(|e| format!("benches/browser.mjs printed no JSON: {e}"))
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("benches/browser.mjs printed no JSON: {e}"))
 }

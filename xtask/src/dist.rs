@@ -30,18 +30,29 @@ pub fn dist(_args: &[String]) -> Result<(), String> {
         fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     web::build_into(&out)?;
-    let write = |name: &str, contents: &str| fs::write(out.join(name), contents).map_err(|e| format!("pkg/{name}: {e}"));
+    let write = |name: &str, contents: &str| {
+        fs::write(out.join(name), contents).map_err(|e| format!("pkg/{name}: {e}"))
+    };
     // wasm-bindgen's own .gitignore would keep the files out of `npm pack`.
     let _ = fs::remove_file(out.join(".gitignore"));
     write("node.js", NODE_ENTRY)?;
     write("node.d.ts", NODE_TYPES)?;
-    let mut files = vec!["textmarker.js", "textmarker.d.ts", "textmarker_bg.wasm", "textmarker_bg.wasm.d.ts", "node.js", "node.d.ts"];
+    let mut files = vec![
+        "textmarker.js",
+        "textmarker.d.ts",
+        "textmarker_bg.wasm",
+        "textmarker_bg.wasm.d.ts",
+        "node.js",
+        "node.d.ts",
+    ];
     let element = root.join("www/js/textmarker-view.js");
     if element.exists() {
-        fs::copy(&element, out.join("textmarker-view.js")).map_err(|e| format!("{}: {e}", element.display()))?;
+        fs::copy(&element, out.join("textmarker-view.js"))
+            .map_err(|e| format!("{}: {e}", element.display()))?;
         files.push("textmarker-view.js");
     }
-    fs::copy(root.join("README.md"), out.join("README.md")).map_err(|e| format!("README.md: {e}"))?;
+    fs::copy(root.join("README.md"), out.join("README.md"))
+        .map_err(|e| format!("README.md: {e}"))?;
     files.push("README.md");
 
     let version = env!("CARGO_PKG_VERSION");
@@ -69,6 +80,9 @@ pub fn dist(_args: &[String]) -> Result<(), String> {
     });
     let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
     write("package.json", &manifest)?;
-    println!("wrote the npm package to {} (`cd pkg && npm pack` makes the tarball)", out.display());
+    println!(
+        "wrote the npm package to {} (`cd pkg && npm pack` makes the tarball)",
+        out.display()
+    );
     Ok(())
 }

@@ -1,7 +1,17 @@
 //! Project tasks: `cargo xtask <task>`. Tools live here, outside the library, so the core
 //! stays small: generators, training, evaluation, benchmarks, the web build and the tests.
 
+mod bench;
+mod dist;
+mod figures_eval;
+mod lexicon;
+mod ner;
 mod paths;
+mod quotes_eval;
+mod run;
+mod speech;
+mod testing;
+mod web;
 
 use std::process::ExitCode;
 
@@ -23,9 +33,13 @@ fn main() -> ExitCode {
     let rest = if args.is_empty() { &[][..] } else { &args[1..] };
     let result: Result<(), String> = match task {
         "gen" => gen(rest),
-        "train" | "eval" | "build" | "serve" | "test" | "dist" | "bench" => {
-            Err(format!("task {task:?} is not available yet"))
-        }
+        "train" => train(rest),
+        "eval" => eval(rest),
+        "build" => web::build(rest),
+        "serve" => web::serve(rest),
+        "test" => testing::test(rest),
+        "bench" => bench::bench(rest),
+        "dist" => dist::dist(rest),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())
@@ -41,6 +55,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// Regenerates every committed table under `src/generated/`.
 fn gen(_args: &[String]) -> Result<(), String> {
+    speech::generate()?;
+    lexicon::generate()?;
     Ok(())
+}
+
+fn train(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("ner") => ner::train(&args[1..]),
+        other => Err(format!("usage: cargo xtask train ner (got {other:?})")),
+    }
+}
+
+fn eval(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("quotes") => quotes_eval::run(&args[1..]),
+        Some("figures") => figures_eval::run(&args[1..]),
+        Some("ner") => ner::eval(&args[1..]),
+        other => Err(format!(
+            "usage: cargo xtask eval ner|figures|quotes (got {other:?})"
+        )),
+    }
 }

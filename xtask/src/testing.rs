@@ -165,9 +165,16 @@ fn check_generated(root: &Path) -> Result<(), String> {
 
 /// Runs the cargo-fuzz target for `seconds` (nightly and cargo-fuzz are installed if missing).
 pub fn fuzz_smoke(root: &Path, seconds: u32) -> Result<(), String> {
-    let toolchains = run::output(Cmd::new("rustup").args(["toolchain", "list"])).unwrap_or_default();
+    let toolchains =
+        run::output(Cmd::new("rustup").args(["toolchain", "list"])).unwrap_or_default();
     if !toolchains.lines().any(|l| l.starts_with("nightly")) {
-        run::status(Cmd::new("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))?;
+        run::status(Cmd::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
     }
     if run::output(Cmd::new("cargo").args(["fuzz", "--version"])).is_none() {
         run::status(Cmd::new("cargo").args(["install", "cargo-fuzz"]))?;

@@ -1,0 +1,513 @@
+//! Feature extraction for the entity tagger: each token becomes a short list of hashed
+//! features (its word, affixes, shape, lexicon memberships, neighbours). Training
+//! (`cargo xtask train ner`) and tagging call this same code, so they cannot drift apart.
+
+use super::lexicon::{flag, Lexicon};
+
+/// The features of one sentence: token `i` has `hashes[starts[i]..starts[i + 1]]`.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    pub hashes: Vec<u32>,
+    pub starts: Vec<u32>,
+}
+
+impl Features {
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn of(&self, token: usize) -> &[u32] {
+        let start = self.starts[token] as usize;
+        let end = self.starts[token + 1] as usize;
+        &self.hashes[start..end]
+    }
+}
+
+/// Feature templates: each feature is hash(template, value).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum T {
+    Bias = 1,
+    Word,
+    Lower,
+    Prefix1,
+    Prefix2,
+    Prefix3,
+    Prefix4,
+    Suffix1,
+    Suffix2,
+    Suffix3,
+    Suffix4,
+    Shape,
+    Kind,
+    PrevWord,
+    PrevWord2,
+    NextWord,
+    NextWord2,
+    PrevBigram,
+    NextBigram,
+    Lex,
+    PrevLex,
+    NextLex,
+    HyphenFirst,
+    HyphenLast,
+    HyphenFirstLex,
+    HyphenLastLex,
+    GenitiveLex,
+    Phrase,
+    PrevShapeShape,
+    ShapeNextShape,
+    PrevWordKind,
+    NextWordKind,
+    PrevSuffix3,
+    Position,
+    Prev2Lex,
+    Next2Lex,
+    LexKind,
+    Quoted,
+    KindTrigram,
+    PrevLexKind,
+}
+
+/// Per-token values computed once and reused by the neighbours' features.
+#[derive(Clone, Copy, Default)]
+struct TokenInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    suffix3: u64,
+    /// Capitalisation class: 0 lower, 1 capitalised, 2 all caps, 3 digit, 4 other.
+    kind: u8,
+    flags: u16,
+    /// Lexicon phrase covering the token: flags and position (1 begin, 2 inside).
+    phrase: (u16, u8),
+    /// Inside quotation marks (titles of works and events often are).
+    quoted: bool,
+}
+
+const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = seed;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x0000_0100_0000_01b3) ^ (h >> 29);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ bytes.len() as u64
+}
+
+fn hash_str(s: &str) -> u64 {
+    hash_bytes(SEED, s.as_bytes())
+}
+
+/// murmur3's finaliser: spreads every input bit over the output.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+fn feature(template: T, value: u64) -> u32 {
+    (mix(value ^ (template as u64).wrapping_mul(0xa076_1d64_78bd_642f)) >> 32) as u32
+}
+
+fn pair(a: u64, b: u64) -> u64 {
+    mix(a).wrapping_add(b.rotate_left(17))
+}
+
+fn kind_of(word: &str) -> u8 {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return 4;
+    };
+    if first.is_uppercase() {
+        if word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && word.len() > 1
+        {
+            2
+        } else {
+            1
+        }
+    } else if first.is_lowercase() {
+        0
+    } else if first.is_ascii_digit() {
+        3
+    } else {
+        4
+    }
+}
+
+/// Word shape with runs collapsed: "US-Präsident" → "X-Xx", "60.000" → "d.d".
+fn shape_hash(word: &str) -> u64 {
+    let mut h = SEED;
+    let mut last = '\0';
+    let mut n = 0;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphanumeric() {
+            'a'
+        } else {
+            c
+        };
+        if class != last {
+            h = (h ^ class as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            last = class;
+            n += 1;
+            if n > 8 {
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// Byte index after the first `n` chars, if the word has more than `n` chars.
+fn prefix_end(word: &str, n: usize) -> Option<usize> {
+    word.char_indices().nth(n).map(|(i, _)| i)
+}
+
+/// Byte index of the start of the last `n` chars, if the word has more than `n` chars.
+fn suffix_start(word: &str, n: usize) -> Option<usize> {
+    word.char_indices()
+        .rev()
+        .nth(n.checked_sub(1)?)
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0)
+}
+
+/// Reusable buffers: one extractor per thread of work.
+#[derive(Default)]
+pub struct Extractor {
+    lower: String,
+    lower_ends: Vec<usize>,
+    info: Vec<TokenInfo>,
+}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// The features of one sentence, given as its token texts.
+    pub fn extract(&mut self, words: &[&str], lexicon: &Lexicon, out: &mut Features) {
+        out.hashes.clear();
+        out.starts.clear();
+        self.lower.clear();
+        self.lower_ends.clear();
+        self.info.clear();
+        for word in words {
+            if word.is_ascii() {
+                for b in word.bytes() {
+                    self.lower.push(b.to_ascii_lowercase() as char);
+                }
+            } else {
+                for c in word.chars() {
+                    self.lower.extend(c.to_lowercase());
+                }
+            }
+            self.lower_ends.push(self.lower.len());
+        }
+        for (i, word) in words.iter().enumerate() {
+            let lower = self.lower_at(i);
+            let suffix3 = suffix_start(lower, 3).map_or(0, |s| hash_str(&lower[s..]));
+            self.info.push(TokenInfo {
+                word: hash_str(word),
+                lower: hash_str(lower),
+                shape: shape_hash(word),
+                suffix3,
+                kind: kind_of(word),
+                flags: lexicon.flags(word),
+                phrase: (0, 0),
+                quoted: false,
+            });
+        }
+        self.mark_quotes(words);
+        let mut i = 0;
+        while i < words.len() {
+            match lexicon.phrase_at(&words[i..]) {
+                Some(phrase) => {
+                    let n = phrase.tokens.len();
+                    for (k, info) in self.info[i..i + n].iter_mut().enumerate() {
+                        info.phrase = (phrase.entry.flags, if k == 0 { 1 } else { 2 });
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+
+        let n = words.len();
+        const NONE: u64 = 0x5555;
+        const START: u64 = 0x7777;
+        const END: u64 = 0x9999;
+        for (i, word) in words.iter().enumerate() {
+            out.starts.push(out.hashes.len() as u32);
+            let info = self.info[i];
+            let lower = self.lower_at(i);
+            let prev = (i > 0).then(|| self.info[i - 1]);
+            let prev2 = (i > 1).then(|| self.info[i - 2]);
+            let next = self.info.get(i + 1).copied();
+            let next2 = self.info.get(i + 2).copied();
+            let h = &mut out.hashes;
+            h.push(feature(T::Bias, 0));
+            h.push(feature(T::Word, info.word));
+            h.push(feature(T::Lower, info.lower));
+            for (t, k) in [
+                (T::Prefix1, 1),
+                (T::Prefix2, 2),
+                (T::Prefix3, 3),
+                (T::Prefix4, 4),
+            ] {
+                if let Some(end) = prefix_end(word, k) {
+                    h.push(feature(t, hash_str(&word[..end])));
+                }
+            }
+            for (t, k) in [
+                (T::Suffix1, 1),
+                (T::Suffix2, 2),
+                (T::Suffix3, 3),
+                (T::Suffix4, 4),
+            ] {
+                if let Some(start) = suffix_start(lower, k) {
+                    h.push(feature(t, hash_str(&lower[start..])));
+                }
+            }
+            h.push(feature(T::Shape, info.shape));
+            let length = word.chars().take(12).count() as u64;
+            h.push(feature(
+                T::Kind,
+                info.kind as u64 | (i == 0) as u64 * 8 | length << 4,
+            ));
+            h.push(feature(
+                T::Position,
+                (i == 0) as u64 | (i + 1 == n) as u64 * 2 | (info.kind as u64) << 2,
+            ));
+            h.push(feature(T::PrevWord, prev.map_or(START, |p| p.lower)));
+            h.push(feature(T::PrevWord2, prev2.map_or(START, |p| p.lower)));
+            h.push(feature(T::NextWord, next.map_or(END, |p| p.lower)));
+            h.push(feature(T::NextWord2, next2.map_or(END, |p| p.lower)));
+            h.push(feature(
+                T::PrevBigram,
+                pair(prev.map_or(START, |p| p.lower), info.lower),
+            ));
+            h.push(feature(
+                T::NextBigram,
+                pair(info.lower, next.map_or(END, |p| p.lower)),
+            ));
+            h.push(feature(
+                T::PrevShapeShape,
+                pair(prev.map_or(START, |p| p.shape), info.shape),
+            ));
+            h.push(feature(
+                T::ShapeNextShape,
+                pair(info.shape, next.map_or(END, |p| p.shape)),
+            ));
+            h.push(feature(
+                T::PrevWordKind,
+                pair(prev.map_or(START, |p| p.lower), info.kind as u64),
+            ));
+            h.push(feature(
+                T::NextWordKind,
+                pair(next.map_or(END, |p| p.lower), info.kind as u64),
+            ));
+            h.push(feature(T::PrevSuffix3, prev.map_or(START, |p| p.suffix3)));
+            push_flags(h, T::Lex, info.flags);
+            if info.flags != 0 {
+                h.push(feature(
+                    T::LexKind,
+                    pair(info.flags as u64, info.kind as u64 | (i == 0) as u64 * 8),
+                ));
+            }
+            push_flags(h, T::PrevLex, prev.map_or(0, |p| p.flags));
+            if let Some(p) = prev.filter(|p| p.flags != 0) {
+                h.push(feature(
+                    T::PrevLexKind,
+                    pair(p.flags as u64, info.kind as u64),
+                ));
+            }
+            h.push(feature(
+                T::Quoted,
+                info.quoted as u64 | (info.kind as u64) << 1,
+            ));
+            h.push(feature(
+                T::KindTrigram,
+                prev.map_or(7, |p| p.kind as u64)
+                    | (info.kind as u64) << 4
+                    | next.map_or(7, |p| p.kind as u64) << 8,
+            ));
+            push_flags(h, T::NextLex, next.map_or(0, |p| p.flags));
+            h.push(feature(T::Prev2Lex, prev2.map_or(NONE, |p| p.flags as u64)));
+            h.push(feature(T::Next2Lex, next2.map_or(NONE, |p| p.flags as u64)));
+            if info.phrase.1 != 0 {
+                for bit in 0..flag::COUNT {
+                    if info.phrase.0 & (1 << bit) != 0 {
+                        h.push(feature(T::Phrase, bit as u64 | (info.phrase.1 as u64) << 8));
+                    }
+                }
+            }
+            if let Some((first, last)) = hyphen_parts(word) {
+                let lower_first = hyphen_parts(lower).map_or(first, |p| p.0);
+                let lower_last = hyphen_parts(lower).map_or(last, |p| p.1);
+                h.push(feature(T::HyphenFirst, hash_str(lower_first)));
+                h.push(feature(T::HyphenLast, hash_str(lower_last)));
+                push_flags(h, T::HyphenFirstLex, lexicon.flags(first));
+                push_flags(h, T::HyphenLastLex, lexicon.flags(last));
+            }
+            if let Some(stem) = genitive_stem(word) {
+                push_flags(h, T::GenitiveLex, lexicon.flags(stem));
+            }
+        }
+        out.starts.push(out.hashes.len() as u32);
+    }
+
+    /// Marks tokens between opening and closing quotation marks (bounded: a mark without
+    /// its partner within 30 tokens opens nothing).
+    fn mark_quotes(&mut self, words: &[&str]) {
+        let mut open: Option<usize> = None;
+        for (i, word) in words.iter().enumerate() {
+            let opening = matches!(*word, "„" | "»" | "‚" | "“") && open.is_none();
+            let closing = matches!(*word, "“" | "«" | "‘" | "”" | "\"") && open.is_some();
+            if closing {
+                if let Some(start) = open.take() {
+                    if i - start <= 30 {
+                        for info in &mut self.info[start + 1..i] {
+                            info.quoted = true;
+                        }
+                    }
+                }
+            } else if opening || (*word == "\"" && open.is_none()) {
+                open = Some(i);
+            }
+        }
+    }
+
+    fn lower_at(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+        &self.lower[start..self.lower_ends[i]]
+    }
+}
+
+fn push_flags(h: &mut Vec<u32>, template: T, flags: u16) {
+    if flags == 0 {
+        return;
+    }
+    for bit in 0..flag::COUNT {
+        if flags & (1 << bit) != 0 {
+            h.push(feature(template, bit as u64));
+        }
+    }
+}
+
+/// The byte spans of the tokens the tagger sees in `text` (the library's tokenizer).
+pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
+    crate::text::tokenize(text)
+        .iter()
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+/// "US-Präsident" → ("US", "Präsident"); None without an inner hyphen.
+pub fn hyphen_parts(word: &str) -> Option<(&str, &str)> {
+    let first = word.find('-')?;
+    let last = word.rfind('-')?;
+    let (a, b) = (&word[..first], &word[last + 1..]);
+    (!a.is_empty() && !b.is_empty()).then_some((a, b))
+}
+
+/// "Japans" → "Japan", "Trump's" → "Trump": a possible genitive's base.
+pub fn genitive_stem(word: &str) -> Option<&str> {
+    let stem = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('s'))?;
+    (stem.chars().count() >= 2).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_token_gets_features_and_they_are_deterministic() {
+        let lexicon = Lexicon::embedded();
+        let words = [
+            "Der",
+            "US-Präsident",
+            "traf",
+            "Sanae",
+            "Takaichi",
+            "in",
+            "Tokio",
+            ".",
+        ];
+        let mut extractor = Extractor::new();
+        let mut a = Features::default();
+        extractor.extract(&words, lexicon, &mut a);
+        assert_eq!(a.len(), words.len());
+        assert!((0..a.len()).all(|i| a.of(i).len() >= 15));
+        let mut b = Features::default();
+        Extractor::new().extract(&words, lexicon, &mut b);
+        assert_eq!(a.hashes, b.hashes);
+        // Context changes features; the word itself keeps its own.
+        let mut c = Features::default();
+        extractor.extract(&["Tokio"], lexicon, &mut c);
+        assert!(c.of(0).contains(&a.of(6)[1]));
+        assert_ne!(c.of(0), a.of(6));
+    }
+
+    #[test]
+    fn empty_and_odd_tokens_do_not_panic() {
+        let lexicon = Lexicon::embedded();
+        let mut out = Features::default();
+        let mut extractor = Extractor::new();
+        for words in [
+            &[][..],
+            &[""],
+            &["-"],
+            &["a-"],
+            &["-b"],
+            &["ÄÖÜ", "ß", "e\u{301}s", "’s"],
+        ] {
+            extractor.extract(words, lexicon, &mut out);
+            assert_eq!(out.len(), words.len());
+        }
+    }
+
+    #[test]
+    fn affix_helpers() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("US-Präsident", Some(("US", "Präsident"))),
+            ("Pick-up-Trucks", Some(("Pick", "Trucks"))),
+            ("Ein-", None),
+            ("Japan", None),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(hyphen_parts(word), *expected, "{word}");
+        }
+        assert_eq!(genitive_stem("Japans"), Some("Japan"));
+        assert_eq!(genitive_stem("Trump's"), Some("Trump"));
+        assert_eq!(genitive_stem("s"), None);
+        assert_eq!(suffix_start("Haus", 2).map(|i| &"Haus"[i..]), Some("us"));
+        assert_eq!(suffix_start("ab", 2), None);
+        assert_eq!(prefix_end("Über", 1).map(|i| &"Über"[..i]), Some("Ü"));
+    }
+}

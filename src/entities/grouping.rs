@@ -1,0 +1,281 @@
+//! Mention grouping: mentions of one entity share an id ("Donald Trump", "Trump", "Trumps";
+//! "Weißes Haus", "Weißen Hauses"), and each group gets its fullest name.
+
+use std::collections::HashMap;
+
+use super::features::hyphen_parts;
+use super::lexicon::{flag, Lexicon};
+use crate::annotations::{Entity, EntityGroup, EntityLabel};
+
+/// Lower-cases and strips up to two inflection endings: "Hauses" → "hau", "Haus" → "hau",
+/// "Weißen" → "weiß", "Trumps" → "trump". Crude, but the same for every form of a name.
+pub fn stem(word: &str) -> String {
+    let mut s = word.to_lowercase();
+    for apostrophe in ["'s", "’s", "'", "’"] {
+        if let Some(rest) = s.strip_suffix(apostrophe) {
+            s = rest.to_string();
+            break;
+        }
+    }
+    for _ in 0..2 {
+        let Some(ending) = ["es", "en", "er", "em", "e", "s", "n"]
+            .into_iter()
+            .find(|e| s.ends_with(e) && s[..s.len() - e.len()].chars().count() >= 3)
+        else {
+            break;
+        };
+        s.truncate(s.len() - ending.len());
+    }
+    s
+}
+
+fn stem_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(stem)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The key a mention is grouped by, and a name to use when no full mention exists.
+fn key_of(text: &str, label: EntityLabel, lexicon: &Lexicon) -> (String, Option<String>) {
+    let canonical = |s: &str| {
+        let entry = lexicon.word(s);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        entry
+            .canonical
+            .or_else(|| {
+                lexicon
+                    .phrase_at(&words)
+                    .filter(|p| p.tokens.len() == words.len())
+                    .and_then(|p| p.entry.canonical)
+            })
+            .map(str::to_string)
+    };
+    let is_part = label.base() != label && label.as_str().ends_with("part");
+    let is_deriv = label.base() != label && !is_part;
+    if is_deriv {
+        let entry = lexicon.word(text);
+        if entry.flags & (flag::DEMONYM_ADJ | flag::DEMONYM_NOUN) != 0 {
+            if let Some(place) = entry.canonical {
+                return (
+                    stem_key(&canonical(place).unwrap_or(place.to_string())),
+                    Some(place.to_string()),
+                );
+            }
+        }
+        return (stem_key(text), None);
+    }
+    if is_part {
+        if let Some((first, last)) = hyphen_parts(text) {
+            // The part that names something: known to the lexicons, else the first.
+            let known = |s: &str| lexicon.flags(s) & !(flag::TITLE | flag::AMBIGUOUS) != 0;
+            let part = if !known(first) && known(last) {
+                last
+            } else {
+                first
+            };
+            let name = canonical(part).unwrap_or(part.to_string());
+            return (stem_key(&name), Some(name));
+        }
+        return (stem_key(text), None);
+    }
+    match canonical(text) {
+        Some(c) => (stem_key(&c), None),
+        None => (stem_key(text), None),
+    }
+}
+
+/// Assigns `entity_id` to every mention (in order) and returns the groups, ordered by first
+/// mention.
+pub fn group(entities: &mut [Entity], lexicon: &Lexicon) -> Vec<EntityGroup> {
+    let keys: Vec<(EntityLabel, String, Option<String>)> = entities
+        .iter()
+        .map(|e| {
+            let (key, name) = key_of(&e.text, e.label, lexicon);
+            (e.label.base(), key, name)
+        })
+        .collect();
+    // A surname alone joins the full name that ends with it ("Trump" → "Donald Trump").
+    let mut full_names: HashMap<&str, Option<&str>> = HashMap::new();
+    for (label, key, _) in &keys {
+        if *label == EntityLabel::Person {
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                let slot = full_names.entry(last).or_insert(Some(key.as_str()));
+                if *slot != Some(key.as_str()) {
+                    *slot = None; // two people share the surname: leave it alone
+                }
+            }
+        }
+    }
+    let resolved: Vec<(EntityLabel, String)> = keys
+        .iter()
+        .map(|(label, key, _)| {
+            let key = match full_names.get(key.as_str()) {
+                Some(Some(full)) if *label == EntityLabel::Person && !key.contains(' ') => {
+                    full.to_string()
+                }
+                _ => key.clone(),
+            };
+            (*label, key)
+        })
+        .collect();
+
+    let mut ids: HashMap<(EntityLabel, String), usize> = HashMap::new();
+    let mut groups: Vec<EntityGroup> = Vec::new();
+    // Per group: the best full mention so far (token count, frequency, first index).
+    let mut best: Vec<Option<(usize, usize, usize)>> = Vec::new();
+    let mut fallback: Vec<String> = Vec::new();
+    let mut counts: HashMap<(usize, &str), usize> = HashMap::new();
+    for (i, entity) in entities.iter_mut().enumerate() {
+        let (label, key) = &resolved[i];
+        let id = *ids.entry((*label, key.clone())).or_insert_with(|| {
+            groups.push(EntityGroup {
+                id: groups.len(),
+                name: String::new(),
+                label: *label,
+                mentions: 0,
+            });
+            best.push(None);
+            fallback.push(keys[i].2.clone().unwrap_or_else(|| entity.text.clone()));
+            groups.len() - 1
+        });
+        entity.entity_id = id;
+        groups[id].mentions += 1;
+    }
+    for (i, entity) in entities.iter().enumerate() {
+        if entity.label == resolved[i].0 {
+            *counts
+                .entry((entity.entity_id, entity.text.as_str()))
+                .or_default() += 1;
+        }
+    }
+    for (i, entity) in entities.iter().enumerate() {
+        let id = entity.entity_id;
+        if entity.label != resolved[i].0 {
+            continue;
+        }
+        let words = entity.text.split_whitespace().count();
+        let freq = counts
+            .get(&(id, entity.text.as_str()))
+            .copied()
+            .unwrap_or(0);
+        let better = match best[id] {
+            None => true,
+            Some((w, f, _)) => words > w || (words == w && freq > f),
+        };
+        if better {
+            best[id] = Some((words, freq, i));
+        }
+    }
+    for (id, group) in groups.iter_mut().enumerate() {
+        group.name = match best[id] {
+            Some((_, _, i)) => entities[i].text.clone(),
+            None => fallback[id].clone(),
+        };
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(text: &str, label: &str) -> Entity {
+        Entity {
+            start: 0,
+            end: text.len(),
+            label: EntityLabel::parse(label).expect("label"),
+            text: text.to_string(),
+            entity_id: usize::MAX,
+        }
+    }
+
+    #[test]
+    fn stems_inflected_forms_alike() {
+        let same: &[&[&str]] = &[
+            &["Haus", "Hauses"],
+            &["Weiße", "Weißen", "Weißes"],
+            &["Trump", "Trumps", "Trump's"],
+            &["Japan", "Japans"],
+            &["Müller", "Müllers"],
+        ];
+        for forms in same {
+            let stems: Vec<String> = forms.iter().map(|f| stem(f)).collect();
+            assert!(
+                stems.windows(2).all(|w| w[0] == w[1]),
+                "{forms:?} → {stems:?}"
+            );
+        }
+        assert_ne!(stem("Japan"), stem("China"));
+        assert_eq!(stem("Ems"), "ems");
+    }
+
+    #[test]
+    fn groups_mentions_of_one_entity() {
+        // (mentions, expected group index per mention, expected group names)
+        let cases: &[(&[(&str, &str)], &[usize], &[&str])] = &[
+            (
+                &[("Donald Trump", "PER"), ("Trump", "PER"), ("Trumps", "PER")],
+                &[0, 0, 0],
+                &["Donald Trump"],
+            ),
+            (
+                &[("Trump", "PER"), ("Donald Trump", "PER")],
+                &[0, 0],
+                &["Donald Trump"],
+            ),
+            (
+                &[
+                    ("Weißen Hauses", "ORG"),
+                    ("Weiße Haus", "ORG"),
+                    ("Weiße Haus", "ORG"),
+                ],
+                &[0, 0, 0],
+                &["Weiße Haus"],
+            ),
+            (
+                &[
+                    ("Japan", "LOC"),
+                    ("japanische", "LOCderiv"),
+                    ("Japans", "LOC"),
+                    ("China", "LOC"),
+                ],
+                &[0, 0, 0, 1],
+                &["Japan", "China"],
+            ),
+            (&[("japanische", "LOCderiv")], &[0], &["Japan"]),
+            // Two people share a surname: the surname alone stays apart.
+            (
+                &[
+                    ("Anna Schmidt", "PER"),
+                    ("Paul Schmidt", "PER"),
+                    ("Schmidt", "PER"),
+                ],
+                &[0, 1, 2],
+                &["Anna Schmidt", "Paul Schmidt", "Schmidt"],
+            ),
+            // Same text, different classes: different entities.
+            (
+                &[("Paris", "LOC"), ("Paris", "PER")],
+                &[0, 1],
+                &["Paris", "Paris"],
+            ),
+            (&[], &[], &[]),
+        ];
+        let lexicon = Lexicon::embedded();
+        for (mentions, ids, names) in cases {
+            let mut entities: Vec<Entity> = mentions.iter().map(|(t, l)| entity(t, l)).collect();
+            let groups = group(&mut entities, lexicon);
+            let got: Vec<usize> = entities.iter().map(|e| e.entity_id).collect();
+            assert_eq!(&got, ids, "{mentions:?}");
+            let got_names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+            assert_eq!(&got_names, names, "{mentions:?}");
+            let total: usize = groups.iter().map(|g| g.mentions).sum();
+            assert_eq!(total, mentions.len());
+            assert!(groups
+                .iter()
+                .enumerate()
+                .all(|(i, g)| g.id == i && g.label == g.label.base()));
+        }
+    }
+}

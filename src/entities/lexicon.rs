@@ -1,0 +1,242 @@
+//! The name lexicons (places, organisations, demonyms, given names, surnames, titles),
+//! unpacked from the generated blob into lookup tables keyed by token text.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::text::tokenize;
+
+/// The blob written by `cargo xtask gen`; its format is described in xtask/src/lexicon.rs.
+const BLOB: &str = include_str!("../generated/lexicon.txt");
+
+/// What the lexicons know about a word or phrase: a set of these bits.
+pub mod flag {
+    pub const PLACE: u16 = 1 << 0;
+    pub const COUNTRY: u16 = 1 << 1;
+    pub const CITY: u16 = 1 << 2;
+    pub const ORG: u16 = 1 << 3;
+    pub const DEMONYM_ADJ: u16 = 1 << 4;
+    pub const DEMONYM_NOUN: u16 = 1 << 5;
+    pub const DEMONYM_PREFIX: u16 = 1 << 6;
+    pub const GIVEN: u16 = 1 << 7;
+    pub const SURNAME: u16 = 1 << 8;
+    pub const TITLE: u16 = 1 << 9;
+    pub const HONORIFIC: u16 = 1 << 10;
+    pub const AMBIGUOUS: u16 = 1 << 11;
+    pub const GERMAN_NAME: u16 = 1 << 12;
+    /// How many bits there are, for feature extraction.
+    pub const COUNT: u32 = 13;
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Entry {
+    pub flags: u16,
+    /// The main spelling of a place or organisation, or a demonym's place.
+    pub canonical: Option<&'static str>,
+}
+
+/// A name of several tokens ("Weißes Haus", "Vereinigte Staaten").
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    pub tokens: Vec<&'static str>,
+    pub entry: Entry,
+}
+
+/// A fast, deterministic hasher for short strings (the default SipHash is slow here).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+#[derive(Default)]
+pub struct Lexicon {
+    words: HashMap<&'static str, Entry, FxBuild>,
+    /// Phrases by their first token, longest first.
+    phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Lexicon({} words, {} phrase heads)",
+            self.words.len(),
+            self.phrases.len()
+        )
+    }
+}
+
+impl Lexicon {
+    /// The embedded lexicon, unpacked once per process.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::parse(BLOB))
+    }
+
+    pub fn parse(blob: &'static str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let mut section = "";
+        for line in blob.lines() {
+            if line.starts_with("//") || line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('@') {
+                section = name;
+                continue;
+            }
+            let mut cells = line.split('\t');
+            let name = cells.next().unwrap_or("");
+            let attrs = cells.next().unwrap_or("");
+            let canonical = cells.next().filter(|c| !c.is_empty());
+            let mut flags = match section {
+                "place" => flag::PLACE,
+                "org" => flag::ORG,
+                "demonym" => 0,
+                "given" => flag::GIVEN,
+                "surname" => flag::SURNAME,
+                "title" => flag::TITLE,
+                _ => continue,
+            };
+            for c in attrs.chars() {
+                flags |= match (section, c) {
+                    (_, 'a') => flag::AMBIGUOUS,
+                    (_, 'd') => flag::GERMAN_NAME,
+                    ("place", 'C') => flag::COUNTRY,
+                    ("place", 'S' | 'T') => flag::CITY,
+                    ("demonym", 'j') => flag::DEMONYM_ADJ,
+                    ("demonym", 'n') => flag::DEMONYM_NOUN,
+                    ("demonym", 'p') => flag::DEMONYM_PREFIX,
+                    ("title", 'h') => flag::HONORIFIC,
+                    _ => 0,
+                };
+            }
+            // "EU-" as a prefix is looked up by the hyphen part "EU".
+            let name = name.strip_suffix('-').unwrap_or(name);
+            lexicon.insert(name, Entry { flags, canonical });
+        }
+        for phrases in lexicon.phrases.values_mut() {
+            phrases.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()));
+        }
+        lexicon
+    }
+
+    fn insert(&mut self, name: &'static str, entry: Entry) {
+        let tokens: Vec<&'static str> = tokenize(name)
+            .iter()
+            .map(|t| &name[t.start..t.end])
+            .collect();
+        match tokens.len() {
+            0 => {}
+            1 => {
+                let slot = self.words.entry(tokens[0]).or_default();
+                slot.flags |= entry.flags;
+                if slot.canonical.is_none() {
+                    slot.canonical = entry.canonical;
+                }
+            }
+            _ => {
+                let phrases = self.phrases.entry(tokens[0]).or_default();
+                if let Some(known) = phrases.iter_mut().find(|p| p.tokens == tokens) {
+                    known.entry.flags |= entry.flags;
+                } else {
+                    phrases.push(Phrase { tokens, entry });
+                }
+            }
+        }
+    }
+
+    /// What the lexicons know about one token.
+    pub fn word(&self, word: &str) -> Entry {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    pub fn flags(&self, word: &str) -> u16 {
+        self.words.get(word).map_or(0, |e| e.flags)
+    }
+
+    /// The longest phrase that starts at `words[0]`.
+    pub fn phrase_at(&self, words: &[&str]) -> Option<&Phrase> {
+        let candidates = self.phrases.get(*words.first()?)?;
+        candidates
+            .iter()
+            .find(|p| p.tokens.len() <= words.len() && p.tokens[..] == words[..p.tokens.len()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_knows_common_names() {
+        let lexicon = Lexicon::embedded();
+        let cases: &[(&str, u16)] = &[
+            ("Japan", flag::PLACE | flag::COUNTRY),
+            ("Tokio", flag::PLACE | flag::CITY),
+            ("Peking", flag::PLACE | flag::CITY),
+            ("Reuters", flag::ORG),
+            ("Toyota", flag::ORG),
+            ("japanische", flag::DEMONYM_ADJ),
+            ("Donald", flag::GIVEN),
+            ("Schmidt", flag::SURNAME),
+            ("Präsident", flag::TITLE),
+            ("EU", flag::DEMONYM_PREFIX),
+        ];
+        for &(word, expected) in cases {
+            let flags = lexicon.flags(word);
+            assert_eq!(flags & expected, expected, "{word}: {flags:#b}");
+        }
+        assert_eq!(lexicon.flags("und"), 0);
+        assert_eq!(lexicon.word("japanische").canonical, Some("Japan"));
+    }
+
+    #[test]
+    fn phrases_match_longest_first() {
+        let lexicon = Lexicon::embedded();
+        let cases: &[(&[&str], Option<usize>)] = &[
+            (&["Weißes", "Haus", "erklärte"], Some(2)),
+            (&["Vereinigte", "Staaten", "von", "Amerika"], Some(4)),
+            (&["Vereinigte", "Staaten"], Some(2)),
+            (&["Weißes", "Pferd"], None),
+            (&[], None),
+        ];
+        for (words, expected) in cases {
+            let found = lexicon.phrase_at(words).map(|p| p.tokens.len());
+            assert_eq!(found, *expected, "{words:?}");
+        }
+    }
+
+    #[test]
+    fn parses_sections_and_attributes() {
+        let lexicon = Lexicon::parse(
+            "// comment\n@place\nEssen\tTa\n@org\nEU\t\tEuropäische Union\n@demonym\nEU-\tp\tEuropäische Union\n",
+        );
+        assert_eq!(
+            lexicon.flags("Essen"),
+            flag::PLACE | flag::CITY | flag::AMBIGUOUS
+        );
+        assert_eq!(lexicon.flags("EU"), flag::ORG | flag::DEMONYM_PREFIX);
+        assert_eq!(lexicon.word("EU").canonical, Some("Europäische Union"));
+    }
+}

@@ -1,0 +1,367 @@
+//! Table-driven tests per kind: each case is a text, the reference date, and the figures
+//! expected as (text, kind, value as JSON).
+
+use super::*;
+
+fn run(text: &str, reference: &str) -> Vec<(String, &'static str, String, Option<Approx>)> {
+    let doc = Document::new(text);
+    let options = Options::with_ref_date(reference).unwrap();
+    Recognizer::new()
+        .recognize(&doc, &options)
+        .into_iter()
+        .map(|f| {
+            (
+                f.text.clone(),
+                f.kind.as_str(),
+                serde_json::to_string(&f.value).unwrap(),
+                f.approx,
+            )
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str, &str)])], reference: &str) {
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let found = run(text, reference);
+        let found: Vec<(String, &str, String)> =
+            found.into_iter().map(|(t, k, v, _)| (t, k, v)).collect();
+        let expected: Vec<(String, &str, String)> = expected
+            .iter()
+            .map(|(t, k, v)| (t.to_string(), *k, v.to_string()))
+            .collect();
+        if found != expected {
+            failures.push(format!(
+                "{text:?}\n  expected {expected:?}\n  found    {found:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn numbers() {
+    check(
+        &[
+            (
+                "Es kamen 60.000 Menschen.",
+                &[("60.000", "number", "60000.0")],
+            ),
+            (
+                "1.234.567,89 sind viel",
+                &[("1.234.567,89", "number", "1234567.89")],
+            ),
+            ("mit 472,51 Punkten", &[("472,51", "number", "472.51")]),
+            (
+                "drei Millionen Menschen",
+                &[("drei Millionen", "number", "3000000.0")],
+            ),
+            ("1 Mio. Menschen", &[("1 Mio.", "number", "1000000.0")]),
+            (
+                "siebenhunderteinundzwanzigtausendundzwölf",
+                &[(
+                    "siebenhunderteinundzwanzigtausendundzwölf",
+                    "number",
+                    "721012.0",
+                )],
+            ),
+            ("dreieinhalb Stücke", &[("dreieinhalb", "number", "3.5")]),
+            ("anderthalb Stücke", &[("anderthalb", "number", "1.5")]),
+            ("ein Dutzend Eier", &[("ein Dutzend", "number", "12.0")]),
+            (
+                "ein Drittel der Menschen",
+                &[("ein Drittel", "number", "0.3333")],
+            ),
+            ("die Hälfte der Menschen", &[("Hälfte", "number", "0.5")]),
+            ("-1200000", &[("-1200000", "number", "-1200000.0")]),
+            (
+                "zwischen 5 und 7 Menschen",
+                &[("zwischen 5 und 7", "number", r#"{"min":5.0,"max":7.0}"#)],
+            ),
+            (
+                "in den Klassen 5 bis 10",
+                &[("5 bis 10", "number", r#"{"min":5.0,"max":10.0}"#)],
+            ),
+            (
+                "eine oder zwei Wochen",
+                &[(
+                    "eine oder zwei Wochen",
+                    "duration",
+                    r#"{"min":1.0,"max":2.0,"unit":"week"}"#,
+                )],
+            ),
+            ("zweimal in Karlsruhe", &[("zweimal", "number", "2.0")]),
+            (
+                "Die Partie endete 13:5.",
+                &[("13", "number", "13.0"), ("5", "number", "5.0")],
+            ),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn not_figures() {
+    check(
+        &[
+            ("Sie schlossen ein Abkommen.", &[]),
+            ("Der A 340 landete.", &[]),
+            ("Flug 93 stürzte ab.", &[]),
+            ("nach Artikel 5 des Vertrags", &[]),
+            ("Elisabeth II. regierte lange.", &[]),
+            ("Tausende demonstrierten, Hunderte blieben.", &[]),
+            ("Die Kinder und die Eltern, mit denen so viel geschah.", &[]),
+            ("Sie will das beachten und achten.", &[]),
+            ("Das war gerade einmal so.", &[]),
+            ("siehe http://example.com/a%2D9114%29 für mehr", &[]),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn ordinals() {
+    check(
+        &[
+            ("der 3. Strafsenat", &[("3.", "ordinal", "3.0")]),
+            ("die dritte Runde", &[("dritte", "ordinal", "3.0")]),
+            ("im Zweiten Weltkrieg", &[("Zweiten", "ordinal", "2.0")]),
+            (
+                "die fünftgrößten Städte",
+                &[("fünftgrößten", "ordinal", "5.0")],
+            ),
+            ("den achten Platz", &[("achten", "ordinal", "8.0")]),
+            ("kam auf Platz 24. Danach", &[("24", "number", "24.0")]),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn money_and_percent() {
+    check(
+        &[
+            (
+                "550 Milliarden Dollar",
+                &[(
+                    "550 Milliarden Dollar",
+                    "money",
+                    r#"{"amount":550000000000.0,"unit":"USD"}"#,
+                )],
+            ),
+            (
+                "(472,51 Mrd. Euro)",
+                &[(
+                    "472,51 Mrd. Euro",
+                    "money",
+                    r#"{"amount":472510000000.0,"unit":"EUR"}"#,
+                )],
+            ),
+            (
+                "59 US-Dollar",
+                &[("59 US-Dollar", "money", r#"{"amount":59.0,"unit":"USD"}"#)],
+            ),
+            (
+                "94.000 $",
+                &[("94.000 $", "money", r#"{"amount":94000.0,"unit":"USD"}"#)],
+            ),
+            (
+                "16,4 Millionen kanadischen Dollar",
+                &[(
+                    "16,4 Millionen kanadischen Dollar",
+                    "money",
+                    r#"{"amount":16400000.0,"unit":"CAD"}"#,
+                )],
+            ),
+            (
+                "67 Millionen Euro gegenüber 44 Millionen",
+                &[
+                    (
+                        "67 Millionen Euro",
+                        "money",
+                        r#"{"amount":67000000.0,"unit":"EUR"}"#,
+                    ),
+                    (
+                        "44 Millionen",
+                        "money",
+                        r#"{"amount":44000000.0,"unit":"EUR"}"#,
+                    ),
+                ],
+            ),
+            ("15 Prozent", &[("15 Prozent", "percent", "15.0")]),
+            ("100%", &[("100%", "percent", "100.0")]),
+            (
+                "um 2,5 Prozentpunkte",
+                &[(
+                    "2,5 Prozentpunkte",
+                    "percent",
+                    r#"{"amount":2.5,"unit":"pp"}"#,
+                )],
+            ),
+            (
+                "9,3 bzw. 8,0 Prozent",
+                &[("9,3", "percent", "9.3"), ("8,0 Prozent", "percent", "8.0")],
+            ),
+            (
+                "zwischen fünf und sieben Prozent",
+                &[(
+                    "zwischen fünf und sieben Prozent",
+                    "percent",
+                    r#"{"min":5.0,"max":7.0}"#,
+                )],
+            ),
+            (
+                "zwei bis drei Prozent",
+                &[(
+                    "zwei bis drei Prozent",
+                    "percent",
+                    r#"{"min":2.0,"max":3.0}"#,
+                )],
+            ),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn approximators_stay_outside() {
+    let found = run(
+        "rund 60.000 Soldaten, mehr als 59 Jahre, knapp die Hälfte, bis zu 5 Prozent, ca. 3 km",
+        "2025-10-28",
+    );
+    let got: Vec<(&str, Option<Approx>)> = found.iter().map(|f| (f.0.as_str(), f.3)).collect();
+    assert_eq!(
+        got,
+        [
+            ("60.000", Some(Approx::About)),
+            ("59 Jahre", Some(Approx::MoreThan)),
+            ("Hälfte", Some(Approx::LessThan)),
+            ("5 Prozent", Some(Approx::AtMost)),
+            ("3 km", Some(Approx::About)),
+        ]
+    );
+}
+
+#[test]
+fn dates() {
+    check(
+        &[
+            (
+                "am 28. Oktober 2025",
+                &[("28. Oktober 2025", "date", r#""2025-10-28""#)],
+            ),
+            (
+                "am 28.10.2025",
+                &[("28.10.2025", "date", r#""2025-10-28""#)],
+            ),
+            ("2025-10-28", &[("2025-10-28", "date", r#""2025-10-28""#)]),
+            ("im Juli", &[("Juli", "date", r#""2025-07""#)]),
+            ("seit November", &[("November", "date", r#""2024-11""#)]),
+            ("im Jahr 1969", &[("Jahr 1969", "date", r#""1969""#)]),
+            ("1969 landeten sie", &[("1969", "date", r#""1969""#)]),
+            ("am Dienstag", &[("Dienstag", "date", r#""2025-10-28""#)]),
+            ("am Montag", &[("Montag", "date", r#""2025-10-27""#)]),
+            (
+                "gestern Abend",
+                &[("gestern Abend", "date", r#""2025-10-27""#)],
+            ),
+            (
+                "in der vergangenen Woche",
+                &[("vergangenen Woche", "date", r#""2025-W43""#)],
+            ),
+            (
+                "vor drei Tagen",
+                &[("vor drei Tagen", "date", r#""2025-10-25""#)],
+            ),
+            (
+                "Anfang Oktober",
+                &[("Anfang Oktober", "date", r#""2025-10""#)],
+            ),
+            ("im Vorjahr", &[("Vorjahr", "date", r#""2024""#)]),
+            (
+                "im zweiten Quartal",
+                &[("zweiten Quartal", "date", r#""2025-Q2""#)],
+            ),
+            (
+                "Von Januar bis Juli 2017",
+                &[(
+                    "Von Januar bis Juli 2017",
+                    "date",
+                    r#"{"min":"2017-01","max":"2017-07"}"#,
+                )],
+            ),
+            (
+                "Saison 2006/2007",
+                &[("2006/2007", "date", r#"{"min":"2006","max":"2007"}"#)],
+            ),
+            (
+                "Freitag, den 28. Juni",
+                &[("Freitag, den 28. Juni", "date", r#""2025-06-28""#)],
+            ),
+            ("Ostern 2020", &[("Ostern 2020", "date", r#""2020-04-12""#)]),
+            ("in den vergangenen Jahren", &[]),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn times_durations_quantities() {
+    check(
+        &[
+            (
+                "um 14 Uhr",
+                &[("um 14 Uhr", "time", r#""2025-10-28T14:00""#)],
+            ),
+            (
+                "gegen 14.30 Uhr",
+                &[("14.30 Uhr", "time", r#""2025-10-28T14:30""#)],
+            ),
+            (
+                "um halb drei",
+                &[("um halb drei", "time", r#""2025-10-28T02:30""#)],
+            ),
+            (
+                "zwei Jahre früher",
+                &[(
+                    "zwei Jahre",
+                    "duration",
+                    r#"{"amount":2.0,"unit":"year","seconds":63072000.0}"#,
+                )],
+            ),
+            (
+                "ein 20-jähriger Mann",
+                &[(
+                    "20-jähriger",
+                    "duration",
+                    r#"{"amount":20.0,"unit":"year","seconds":630720000.0}"#,
+                )],
+            ),
+            (
+                "sechs Stunden sechs Minuten und achtunddreißig Sekunden",
+                &[(
+                    "sechs Stunden sechs Minuten und achtunddreißig Sekunden",
+                    "duration",
+                    r#"{"amount":21998.0,"unit":"second","seconds":21998.0}"#,
+                )],
+            ),
+            (
+                "in 204 Metern Tiefe",
+                &[("204 Metern", "quantity", r#"{"amount":204.0,"unit":"m"}"#)],
+            ),
+            (
+                "mit 100 km/h",
+                &[("100 km/h", "quantity", r#"{"amount":100.0,"unit":"km/h"}"#)],
+            ),
+            (
+                "bei 8 Grad Celsius",
+                &[(
+                    "8 Grad Celsius",
+                    "quantity",
+                    r#"{"amount":8.0,"unit":"°C"}"#,
+                )],
+            ),
+        ],
+        "2025-10-28",
+    );
+}

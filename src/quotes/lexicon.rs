@@ -1,0 +1,655 @@
+//! The words the quotation layer looks for: reporting verbs (generated from the shared
+//! lexicon), role nouns, and the closed classes of German grammar that frame a quote.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+#[path = "../generated/speech.rs"]
+mod generated;
+
+/// FNV-1a: short keys, no DoS concern (the keys are ours), much faster than SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// What a reporting verb does with its complement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum VerbClass {
+    /// say, state, announce …: takes a quote, a dass clause or a verb-second clause.
+    Report,
+    /// demand, ask, warn …: also takes an infinitive clause ("forderte X auf, … zu …").
+    Demand,
+    /// think, hope …: reported thought.
+    Think,
+    /// nennen, bezeichnen: evaluate with a quoted phrase ("nannte es „…“").
+    Evaluate,
+}
+
+/// One form of a reporting verb.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VerbForm {
+    /// The separable particle the finite form needs later in its clause, or "".
+    pub particle: &'static str,
+    pub class: VerbClass,
+}
+
+/// Verbs that evaluate with a quoted phrase; general German, not in the shared lexicon.
+const EVALUATIVE_FORMS: &[&str] = &[
+    "nennt",
+    "nennen",
+    "nannte",
+    "nannten",
+    "genannt",
+    "bezeichnet",
+    "bezeichnen",
+    "bezeichnete",
+    "bezeichneten",
+    "betitelte",
+    "kritisierte",
+    "sprach",
+    "sprachen",
+    "spricht",
+    "warnte",
+    "warnten",
+];
+
+/// Forms that are far more often something else ("meine" the possessive, "befindet sich").
+const AMBIGUOUS_FORMS: &[&str] = &[
+    "meine",
+    "meinen",
+    "finden",
+    "findet",
+    "fand",
+    "fanden",
+    "gefunden",
+    "befinden",
+    "befindet",
+    "befand",
+    "befanden",
+    "befunden",
+    "denken",
+    "rufen",
+    "geschätzt",
+    "schätzen",
+    "gestehen",
+    "raten",
+    "danken",
+    "klagen",
+    "annehmen",
+    "angenommen",
+    "nimmt",
+    "nahm",
+    "nahmen",
+    "nehmen",
+    "gebe",
+    "geben",
+    "gibt",
+    "gab",
+    "gaben",
+    "stellt",
+    "stellte",
+    "stellten",
+    "stellen",
+];
+
+/// Finite verbs in Konjunktiv I (and the Konjunktiv II that replaces it where the forms
+/// coincide): the mark of reported speech.
+const SUBJUNCTIVE_FORMS: &[&str] = &[
+    "sei",
+    "seien",
+    "habe",
+    "werde",
+    "könne",
+    "müsse",
+    "solle",
+    "wolle",
+    "dürfe",
+    "möge",
+    "wisse",
+    "gebe",
+    "gehe",
+    "komme",
+    "stehe",
+    "liege",
+    "bleibe",
+    "lasse",
+    "brauche",
+    "fehle",
+    "handle",
+    "handele",
+    "bestehe",
+    "bedeute",
+    "erfolge",
+    "entstehe",
+    "erwarte",
+    "plane",
+    "gelte",
+    "halte",
+    "sehe",
+    "trage",
+    "zeige",
+    "mache",
+    "arbeite",
+    "diene",
+    "betrage",
+    "umfasse",
+    "befinde",
+    "verfüge",
+    "beabsichtige",
+    "erscheine",
+    "führe",
+    "biete",
+    "finde",
+    "lebe",
+    "setze",
+    "verstoße",
+    "reiche",
+    "laufe",
+    "falle",
+    "stamme",
+    "richte",
+    "wirke",
+    "hänge",
+    "spiele",
+    "gehöre",
+    "erhalte",
+    "verliere",
+    "sehe",
+    "beginne",
+    "ende",
+    "koste",
+    "drohe",
+    "fordere",
+    "unterstütze",
+    "lehne",
+    "prüfe",
+    "suche",
+    "kenne",
+    "glaube",
+    "hoffe",
+    "wünsche",
+    "nutze",
+    "sorge",
+    "stelle",
+    "treffe",
+    "trete",
+    "ziele",
+    "zähle",
+    "passe",
+    "sitze",
+    "befürchte",
+    "stimme",
+    "lohne",
+    "lege",
+    "bringe",
+    "nehme",
+    "schaffe",
+    "tue",
+];
+
+/// Konjunktiv II forms that stand in for Konjunktiv I: only continue a report.
+const SUBSTITUTE_SUBJUNCTIVE: &[&str] = &[
+    "hätten", "würden", "wären", "hätte", "würde", "wäre", "könnten", "müssten", "sollten",
+    "dürften",
+];
+
+/// Articles and pronoun determiners that open a noun phrase.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "einen",
+    "dieser",
+    "diese",
+    "dieses",
+    "diesem",
+    "diesen",
+    "jener",
+    "jene",
+    "sein",
+    "seine",
+    "seiner",
+    "seinem",
+    "seinen",
+    "ihr",
+    "ihre",
+    "ihrer",
+    "ihrem",
+    "ihren",
+    "unser",
+    "unsere",
+    "kein",
+    "keine",
+    "mehrere",
+    "einige",
+    "viele",
+    "beide",
+    "alle",
+    "zahlreiche",
+    "andere",
+    "weitere",
+];
+
+/// Determiners that mark dative or accusative: not a subject.
+pub(crate) const OBLIQUE_DETERMINERS: &[&str] = &["dem", "den", "einem", "einen", "diesem"];
+
+/// Personal pronouns that can be speakers.
+pub(crate) const PERSON_PRONOUNS: &[&str] = &["er", "sie", "ich", "wir", "man"];
+
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "am",
+    "im",
+    "in",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "mit",
+    "nach",
+    "vor",
+    "seit",
+    "von",
+    "vom",
+    "zu",
+    "zum",
+    "zur",
+    "für",
+    "über",
+    "unter",
+    "gegen",
+    "während",
+    "trotz",
+    "wegen",
+    "durch",
+    "ohne",
+    "um",
+    "gegenüber",
+    "hinter",
+    "neben",
+    "zwischen",
+    "bis",
+    "ab",
+    "ins",
+    "ans",
+    "aufs",
+    "angesichts",
+    "innerhalb",
+    "außerhalb",
+    "anlässlich",
+];
+
+/// Conjunctions that open a verb-final clause: its subject follows them.
+pub(crate) const SUBORDINATORS: &[&str] = &[
+    "wie", "als", "nachdem", "weil", "während", "dass", "daß", "ob", "wenn", "obwohl", "da",
+    "wonach", "womit", "worauf", "sodass",
+];
+
+/// Complementisers of reported speech.
+pub(crate) const COMPLEMENTISERS: &[&str] = &[
+    "dass",
+    "daß",
+    "ob",
+    "wie",
+    "wonach",
+    "warum",
+    "wann",
+    "wer",
+    "was",
+    "wo",
+    "weshalb",
+    "inwieweit",
+    "welche",
+    "welcher",
+    "welches",
+];
+
+/// Adverbs that can stand first in a main clause (then the subject follows the verb).
+pub(crate) const ADVERBS: &[&str] = &[
+    "dazu",
+    "später",
+    "zudem",
+    "dann",
+    "gestern",
+    "heute",
+    "morgen",
+    "außerdem",
+    "auch",
+    "daraufhin",
+    "damals",
+    "inzwischen",
+    "bereits",
+    "zuvor",
+    "danach",
+    "anschließend",
+    "jetzt",
+    "nun",
+    "zuletzt",
+    "bisher",
+    "weiter",
+    "ebenfalls",
+    "so",
+    "doch",
+    "aber",
+    "hier",
+    "dort",
+    "deshalb",
+    "daher",
+    "dabei",
+    "darin",
+    "darauf",
+    "darüber",
+    "dagegen",
+    "trotzdem",
+    "allerdings",
+    "jedoch",
+    "vielmehr",
+    "erst",
+    "schon",
+    "noch",
+    "immer",
+    "oft",
+    "mehrfach",
+    "kürzlich",
+    "gleichzeitig",
+    "zunächst",
+    "schließlich",
+    "ferner",
+    "wörtlich",
+    "lediglich",
+    "nur",
+    "bislang",
+    "letztlich",
+    "zugleich",
+    "hingegen",
+    "wiederum",
+    "ebenso",
+    "indes",
+    "unterdessen",
+    "mittlerweile",
+    "demnach",
+    "offenbar",
+    "allein",
+    "sich",
+    "es",
+    "nicht",
+];
+
+/// Nouns that name what a quoted title or name is ("die Zeitung „…“", "das Motto „…“").
+const GENRE_NOUNS: &[&str] = &[
+    "zeitung",
+    "zeitschrift",
+    "magazin",
+    "nachrichtenmagazin",
+    "tageszeitung",
+    "wochenzeitung",
+    "blatt",
+    "sender",
+    "fernsehsender",
+    "radiosender",
+    "sendung",
+    "titel",
+    "motto",
+    "slogan",
+    "film",
+    "buch",
+    "roman",
+    "album",
+    "song",
+    "lied",
+    "single",
+    "serie",
+    "spiel",
+    "schiff",
+    "typs",
+    "typ",
+    "marke",
+    "modell",
+    "programm",
+    "projekt",
+    "aktion",
+    "kampagne",
+    "operation",
+    "namen",
+    "name",
+    "codenamen",
+    "codename",
+    "projektnamen",
+    "gruppe",
+    "band",
+    "partei",
+    "organisation",
+    "verein",
+    "bewegung",
+    "initiative",
+    "festival",
+    "show",
+    "veranstaltung",
+    "ausstellung",
+    "stück",
+    "oper",
+    "werk",
+    "bericht",
+    "studie",
+    "gesetz",
+    "plattform",
+    "website",
+    "portal",
+    "app",
+    "software",
+    "kategorie",
+    "preis",
+    "auszeichnung",
+    "hotel",
+    "restaurant",
+    "unternehmen",
+    "firma",
+    "konzern",
+    "gesellschaft",
+    "produktion",
+    "reihe",
+    "sortennamen",
+    "schlagzeile",
+    "überschrift",
+    "thema",
+    "themen",
+    "begriff",
+    "wort",
+    "ausdruck",
+    "bezeichnung",
+    "stichwort",
+    "fraktion",
+    "koalition",
+    "bündnis",
+    "netzwerk",
+];
+
+/// Words that introduce a name rather than speech.
+const NAMING_WORDS: &[&str] = &[
+    "genannt",
+    "genannten",
+    "genannte",
+    "sogenannt",
+    "sogenannte",
+    "sogenannten",
+    "namens",
+    "titel",
+    "heißt",
+    "hieß",
+    "bekannt",
+    "bekannten",
+    "bekannte",
+    "betitelt",
+    "betitelten",
+];
+
+/// Words that are capitalised yet no name: they do not make a quoted phrase a title.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "der", "die", "das", "und", "oder", "von", "für", "mit", "im", "in", "am", "zu", "zur", "zum",
+    "des", "den", "dem", "of", "the", "and", "for", "a", "de", "la", "le", "du", "et", "an", "auf",
+    "aus", "ohne", "vor", "über", "unter", "nach", "bei",
+];
+
+/// A role noun: "Minister", "Sprecherin", "US-Präsident".
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Role {
+    pub feminine: bool,
+    pub plural: bool,
+}
+
+pub(crate) struct Lexicon {
+    verbs: FastMap<&'static str, Vec<VerbForm>>,
+    subjunctive: FastMap<&'static str, bool>,
+    roles: FastMap<String, Role>,
+    genre: FastMap<&'static str, ()>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("verbs", &self.verbs.len())
+            .field("roles", &self.roles.len())
+            .finish()
+    }
+}
+
+fn class_of(name: &str) -> VerbClass {
+    match name {
+        "demand" | "ask" | "warn" => VerbClass::Demand,
+        "think" => VerbClass::Think,
+        _ => VerbClass::Report,
+    }
+}
+
+impl Lexicon {
+    pub fn new() -> Lexicon {
+        let mut verbs: FastMap<&'static str, Vec<VerbForm>> = FastMap::default();
+        for &(form, particle, class) in generated::VERB_FORMS {
+            if AMBIGUOUS_FORMS.contains(&form) && particle.is_empty() {
+                continue;
+            }
+            verbs.entry(form).or_default().push(VerbForm {
+                particle,
+                class: class_of(class),
+            });
+        }
+        for &form in EVALUATIVE_FORMS {
+            verbs.entry(form).or_default().push(VerbForm {
+                particle: "",
+                class: VerbClass::Evaluate,
+            });
+        }
+        let mut subjunctive = FastMap::default();
+        for &form in SUBJUNCTIVE_FORMS {
+            subjunctive.insert(form, true);
+        }
+        for &form in SUBSTITUTE_SUBJUNCTIVE {
+            subjunctive.insert(form, false);
+        }
+        let mut roles = FastMap::default();
+        for &(form, gender, number, kind) in generated::ROLE_NOUNS {
+            if kind == "modifier" || form.len() < 3 {
+                continue;
+            }
+            roles.insert(
+                form.to_lowercase(),
+                Role {
+                    feminine: gender == "f",
+                    plural: number == "pl",
+                },
+            );
+        }
+        let genre = GENRE_NOUNS.iter().map(|&g| (g, ())).collect();
+        Lexicon {
+            verbs,
+            subjunctive,
+            roles,
+            genre,
+        }
+    }
+
+    /// The reporting-verb readings of `word`, as written (verbs are lower case).
+    pub fn verb(&self, word: &str) -> Option<&[VerbForm]> {
+        if word.len() > 24 {
+            return None;
+        }
+        self.verbs.get(word).map(Vec::as_slice)
+    }
+
+    /// `Some(true)` for Konjunktiv I, `Some(false)` for a Konjunktiv II stand-in.
+    pub fn subjunctive(&self, word: &str) -> Option<bool> {
+        if word.len() > 16 {
+            return None;
+        }
+        self.subjunctive.get(word).copied()
+    }
+
+    /// A role noun, also as the head of a compound ("Regierungssprecherin" → Sprecherin).
+    pub fn role(&self, word: &str) -> Option<Role> {
+        if word.len() > 48 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if let Some(role) = self.roles.get(&lower) {
+            return Some(*role);
+        }
+        // Compound heads of at least five letters.
+        for (at, _) in lower.char_indices().skip(1) {
+            let tail = &lower[at..];
+            if tail.len() < 5 {
+                break;
+            }
+            if let Some(role) = self.roles.get(tail) {
+                return Some(*role);
+            }
+        }
+        None
+    }
+
+    /// Whether `word` names a kind of work, medium or organisation ("Zeitung", "Motto").
+    pub fn is_genre_noun(&self, word: &str) -> bool {
+        if word.len() > 48 {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if self.genre.contains_key(lower.as_str()) {
+            return true;
+        }
+        // Compounds: "Nachrichtenmagazin", "Wochenzeitschrift", "Kinderbuch".
+        GENRE_NOUNS
+            .iter()
+            .any(|g| g.len() >= 4 && lower.len() > g.len() + 2 && lower.ends_with(g))
+    }
+
+    pub fn is_naming_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        NAMING_WORDS.contains(&lower.as_str())
+    }
+}

@@ -1,0 +1,648 @@
+// The Textmarker page: paste → annotate in a worker → marked text, legend, details, side panel,
+// exports. User text only ever reaches the DOM as text nodes.
+
+import { sharedClient, Superseded } from "./client.js";
+import { findDateline, today } from "./dateline.js";
+import { EXAMPLE_TEXT } from "./example.js";
+import { fromJson, toCsv, toHtml, toJson, toWebAnnotation } from "./exports.js";
+import { describe, formatValue } from "./format.js";
+import {
+  BADGES,
+  CATEGORY_OF_KEY,
+  EMPTY_ANNOTATIONS,
+  ENTITY_BASES,
+  FIGURE_KINDS,
+  TYPE_NAMES,
+  countByKey,
+  labelName,
+  sanitizeAnnotations,
+} from "./model.js";
+import { htmlToText, normalizePlainText } from "./paste.js";
+import { renderAll, renderIncrementally } from "./render.js";
+
+const $ = (id) => document.getElementById(id);
+const input = $("input");
+const view = $("view");
+const legend = $("legend");
+const details = $("details");
+const refDateInput = $("ref-date");
+const refDateSource = $("ref-date-source");
+const statusBox = $("status");
+const statusText = $("status-text");
+const progress = $("progress");
+
+/** Texts longer than this are rendered in time slices. */
+const INCREMENTAL_RENDER_CHARS = 40_000;
+/** Panel lists show at most this many rows (the marked text always shows everything). */
+const PANEL_LIMIT = 500;
+
+const state = {
+  text: "",
+  refDate: "",
+  annotations: EMPTY_ANNOTATIONS,
+  groups: new Map(),
+  hidden: new Set(),
+  refDateManual: false,
+  requestSeq: 0,
+  renderSeq: 0,
+  renderAbort: null,
+  activeEntity: null,
+  activeStep: -1,
+  detailsMark: null,
+};
+
+const client = sharedClient();
+
+// ---------------------------------------------------------------- status
+
+function setStatus(message, { kind = "info", progressValue } = {}) {
+  statusText.textContent = message;
+  statusBox.dataset.kind = kind;
+  if (progressValue === undefined) progress.hidden = true;
+  else {
+    progress.hidden = false;
+    if (progressValue === null) progress.removeAttribute("value");
+    else progress.value = progressValue;
+  }
+}
+
+function formatBytes(n) {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// ---------------------------------------------------------------- article date
+
+function updateDateline() {
+  if (state.refDateManual) return;
+  const found = findDateline(input.value);
+  refDateInput.value = found ?? today();
+  refDateSource.textContent = found ? "(from the dateline)" : "(today)";
+}
+
+refDateInput.addEventListener("change", () => {
+  if (!refDateInput.value) {
+    state.refDateManual = false;
+    updateDateline();
+  } else {
+    state.refDateManual = true;
+    refDateSource.textContent = "(set by you)";
+  }
+  scheduleAnnotate(0);
+});
+
+$("ref-date-auto").addEventListener("click", () => {
+  state.refDateManual = false;
+  updateDateline();
+  scheduleAnnotate(0);
+});
+
+// ---------------------------------------------------------------- input and paste
+
+let debounceTimer = 0;
+
+function scheduleAnnotate(delay) {
+  clearTimeout(debounceTimer);
+  const ms = delay ?? (input.value.length > 200_000 ? 700 : 250);
+  debounceTimer = setTimeout(runAnnotate, ms);
+}
+
+input.addEventListener("input", () => {
+  updateDateline();
+  scheduleAnnotate();
+});
+
+input.addEventListener("paste", (event) => {
+  const data = event.clipboardData;
+  if (!data) return;
+  const html = data.getData("text/html");
+  const plain = data.getData("text/plain");
+  const text = html ? htmlToText(html) : normalizePlainText(plain);
+  if (!html && !plain) return;
+  event.preventDefault();
+  insertText(text);
+});
+
+/** Inserts at the caret, keeping the editor's undo history where the browser allows. */
+function insertText(text) {
+  input.focus();
+  let inserted = false;
+  try {
+    inserted = document.execCommand("insertText", false, text);
+  } catch {
+    inserted = false;
+  }
+  if (!inserted) {
+    input.setRangeText(text, input.selectionStart, input.selectionEnd, "end");
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
+$("load-example").addEventListener("click", () => {
+  input.value = EXAMPLE_TEXT;
+  state.refDateManual = false;
+  updateDateline();
+  scheduleAnnotate(0);
+});
+
+$("import-json").addEventListener("change", async (event) => {
+  const file = event.target.files?.[0];
+  event.target.value = "";
+  if (!file) return;
+  try {
+    const { text, refDate, annotations } = fromJson(await file.text());
+    const { annotations: clean, dropped } = sanitizeAnnotations(text, annotations);
+    clearTimeout(debounceTimer);
+    state.requestSeq++; // any annotation still running is now stale
+    input.value = text;
+    if (refDate) {
+      state.refDateManual = true;
+      refDateInput.value = refDate;
+      refDateSource.textContent = "(from the file)";
+    } else updateDateline();
+    await show(text, refDateInput.value, clean, { source: "file", dropped });
+  } catch (error) {
+    setStatus(`Could not open the file: ${error.message}`, { kind: "error" });
+  }
+});
+
+// ---------------------------------------------------------------- annotation
+
+function utf8Length(text) {
+  return text.length * 3 <= client.maxInputBytes ? text.length : new TextEncoder().encode(text).length;
+}
+
+async function runAnnotate() {
+  const text = input.value;
+  const refDate = refDateInput.value;
+  const seq = ++state.requestSeq;
+  if (text.length === 0) {
+    await show("", refDate, EMPTY_ANNOTATIONS, { source: "empty" });
+    return;
+  }
+  const bytes = utf8Length(text);
+  if (bytes > client.maxInputBytes) {
+    setStatus(`The text is too long: ${formatBytes(bytes)} (at most ${formatBytes(client.maxInputBytes)}).`, { kind: "error" });
+    view.dataset.state = "error";
+    return;
+  }
+  view.setAttribute("aria-busy", "true");
+  view.dataset.state = "annotating";
+  setStatus(`Annotating ${formatBytes(bytes)}…`, { progressValue: null });
+  try {
+    const { annotations, ms } = await client.annotate(text, refDate, { channel: "page" });
+    if (seq !== state.requestSeq) return;
+    await show(text, refDate, annotations, { source: "annotator", ms });
+  } catch (error) {
+    if (error instanceof Superseded || seq !== state.requestSeq) return;
+    view.removeAttribute("aria-busy");
+    view.dataset.state = "error";
+    setStatus(`Annotation failed: ${error.message}`, { kind: "error" });
+  }
+}
+
+async function show(text, refDate, annotations, { source, ms, dropped = 0 }) {
+  state.renderAbort?.abort();
+  const abort = new AbortController();
+  state.renderAbort = abort;
+  state.text = text;
+  state.refDate = refDate;
+  state.annotations = annotations;
+  state.groups = new Map((annotations.entity_groups ?? []).map((g) => [g.id, g]));
+  state.activeEntity = null;
+  state.activeStep = -1;
+  hideDetails();
+  view.dataset.state = "rendering";
+  const options = { extraAttributes: (mark) => (mark.tabIndex = -1) };
+  if (text.length > INCREMENTAL_RENDER_CHARS) {
+    const done = await renderIncrementally(view, text, annotations, {
+      ...options,
+      signal: abort.signal,
+      budgetMs: 30,
+      onProgress: (f) => setStatus(`Showing the marks… ${Math.round(f * 100)} %`, { progressValue: f }),
+    });
+    if (!done) return;
+    await new Promise((ok) => setTimeout(ok, 0)); // keep the panel work out of the last slice
+    if (abort.signal.aborted) return;
+  } else {
+    renderAll(view, text, annotations, options);
+  }
+  updateLegend();
+  buildEntityList();
+  if (text.length > INCREMENTAL_RENDER_CHARS) await new Promise((ok) => setTimeout(ok, 0));
+  if (abort.signal.aborted) return;
+  buildQuoteList();
+  buildFigureTable();
+  view.removeAttribute("aria-busy");
+  view.dataset.state = "done";
+  view.dataset.length = String(text.length);
+  view.dataset.seq = String(++state.renderSeq);
+  view.dataset.source = source;
+  const n = (list) => (list ?? []).length;
+  const summary = `${n(annotations.entities)} names · ${n(annotations.figures)} figures · ${n(annotations.quotes)} quotations`;
+  if (source === "file") {
+    setStatus(`Opened: ${summary}${dropped ? ` (${dropped} marks dropped: malformed, or their offsets do not match the text)` : ""}`);
+  } else if (source === "empty") setStatus("Paste a text to begin.");
+  else setStatus(`${summary} — ${Math.round(ms ?? 0)} ms`);
+}
+
+// ---------------------------------------------------------------- legend and toggles
+
+const legendCounts = new Map();
+
+function buildLegend() {
+  const groups = [
+    ["Names", ENTITY_BASES],
+    ["Figures", FIGURE_KINDS],
+    ["Quotations", ["quote"]],
+  ];
+  for (const [name, keys] of groups) {
+    const group = document.createElement("div");
+    group.className = "legend-group";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", name);
+    const title = document.createElement("span");
+    title.className = "legend-group-name";
+    title.textContent = name;
+    title.setAttribute("aria-hidden", "true");
+    group.append(title);
+    for (const key of keys) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.key = key;
+      button.setAttribute("aria-pressed", "true");
+      const swatch = document.createElement("mark");
+      const category = CATEGORY_OF_KEY(key);
+      swatch.dataset.type = category;
+      swatch.dataset.key = key;
+      swatch.dataset.label = key === "quote" ? "direct" : key;
+      swatch.textContent = TYPE_NAMES[key];
+      const count = document.createElement("span");
+      count.className = "count";
+      count.textContent = "0";
+      legendCounts.set(key, count);
+      button.append(swatch, count);
+      button.title = `${TYPE_NAMES[key]} (${BADGES[key]}): press to show or hide`;
+      button.addEventListener("click", () => toggleType(key, button));
+      group.append(button);
+    }
+    legend.append(group);
+  }
+}
+
+function updateLegend() {
+  const counts = countByKey(state.annotations);
+  for (const [key, el] of legendCounts) {
+    el.textContent = String(counts[key] ?? 0);
+    el.parentElement.setAttribute("aria-label", `${TYPE_NAMES[key]}: ${counts[key] ?? 0}`);
+  }
+}
+
+function toggleType(key, button) {
+  if (state.hidden.has(key)) state.hidden.delete(key);
+  else state.hidden.add(key);
+  button.setAttribute("aria-pressed", String(!state.hidden.has(key)));
+  if (state.hidden.size) view.dataset.hide = [...state.hidden].join(" ");
+  else delete view.dataset.hide;
+  if (state.detailsMark && isHidden(state.detailsMark)) hideDetails();
+}
+
+$("badges").addEventListener("change", (event) => {
+  view.classList.toggle("tm-no-badges", !event.target.checked);
+});
+
+function isHidden(mark) {
+  return state.hidden.has(mark.dataset.key);
+}
+
+// ---------------------------------------------------------------- details
+
+function spanOf(mark) {
+  const list = { entity: "entities", figure: "figures", quote: "quotes" }[mark.dataset.type];
+  return state.annotations[list]?.[Number(mark.dataset.i)];
+}
+
+function showDetails(mark) {
+  const span = spanOf(mark);
+  if (!span) return;
+  const { title, rows } = describe(mark.dataset.type, span, state.annotations);
+  const heading = document.createElement("h3");
+  heading.textContent = title;
+  const dl = document.createElement("dl");
+  for (const [k, v] of rows) {
+    const dt = document.createElement("dt");
+    dt.textContent = k;
+    const dd = document.createElement("dd");
+    dd.textContent = v;
+    dl.append(dt, dd);
+  }
+  details.replaceChildren(heading, dl);
+  details.dataset.type = mark.dataset.type;
+  details.dataset.label = mark.dataset.label;
+  details.hidden = false;
+  state.detailsMark?.removeAttribute("aria-describedby");
+  state.detailsMark = mark;
+  mark.setAttribute("aria-describedby", "details");
+  positionDetails(mark);
+}
+
+function positionDetails(mark) {
+  const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+  const box = details.getBoundingClientRect();
+  const margin = 8;
+  let left = rect.left;
+  if (left + box.width > window.innerWidth - margin) left = Math.max(margin, window.innerWidth - margin - box.width);
+  let top = rect.bottom + 6;
+  if (top + box.height > window.innerHeight - margin && rect.top - box.height - 6 > margin) top = rect.top - box.height - 6;
+  details.style.left = `${left + window.scrollX}px`;
+  details.style.top = `${top + window.scrollY}px`;
+}
+
+function hideDetails() {
+  details.hidden = true;
+  state.detailsMark?.removeAttribute("aria-describedby");
+  state.detailsMark = null;
+}
+
+view.addEventListener("mouseover", (event) => {
+  const mark = event.target.closest?.("mark");
+  if (mark && view.contains(mark) && !isHidden(mark)) showDetails(mark);
+});
+view.addEventListener("mouseleave", () => {
+  const focused = document.activeElement;
+  if (focused?.tagName === "MARK" && view.contains(focused)) showDetails(focused);
+  else hideDetails();
+});
+view.addEventListener("focusin", (event) => {
+  const mark = event.target.closest?.("mark");
+  if (mark && view.contains(mark)) {
+    view.querySelector("mark.tm-current")?.classList.remove("tm-current");
+    showDetails(mark);
+  }
+});
+view.addEventListener("focusout", (event) => {
+  if (!view.contains(event.relatedTarget)) hideDetails();
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && !details.hidden) {
+    hideDetails();
+    event.preventDefault();
+  }
+});
+window.addEventListener("resize", () => state.detailsMark && positionDetails(state.detailsMark));
+
+// ---------------------------------------------------------------- keyboard navigation
+
+function visibleMarks() {
+  const all = view.querySelectorAll("mark");
+  if (!state.hidden.size) return [...all];
+  return [...all].filter((m) => !isHidden(m));
+}
+
+function focusMark(mark) {
+  if (!mark) return;
+  if (mark.tabIndex !== -1) mark.tabIndex = -1;
+  mark.focus({ preventScroll: true });
+  mark.scrollIntoView({ block: "nearest", inline: "nearest" });
+  showDetails(mark);
+}
+
+function moveFocus(step, absolute = null) {
+  const marks = visibleMarks();
+  if (!marks.length) return;
+  const current = document.activeElement?.closest?.("mark");
+  let index;
+  if (absolute === "first") index = 0;
+  else if (absolute === "last") index = marks.length - 1;
+  else {
+    const at = current ? marks.indexOf(current) : -1;
+    index = at < 0 ? (step > 0 ? 0 : marks.length - 1) : Math.min(marks.length - 1, Math.max(0, at + step));
+  }
+  focusMark(marks[index]);
+}
+
+view.addEventListener("keydown", (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const onMark = document.activeElement?.tagName === "MARK";
+  switch (event.key) {
+    case "ArrowRight":
+    case "n":
+    case "j":
+      moveFocus(1);
+      break;
+    case "ArrowLeft":
+    case "p":
+    case "k":
+      moveFocus(-1);
+      break;
+    case "Home":
+      if (!onMark) return;
+      moveFocus(0, "first");
+      break;
+    case "End":
+      if (!onMark) return;
+      moveFocus(0, "last");
+      break;
+    case "Escape":
+      hideDetails();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+});
+
+// ---------------------------------------------------------------- side panel
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function buildEntityList() {
+  const list = $("entity-list");
+  const groups = [...(state.annotations.entity_groups ?? [])].sort(
+    (a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, "de"),
+  );
+  $("entity-count").textContent = String(groups.length);
+  const items = groups.slice(0, PANEL_LIMIT).map((group) => {
+    const li = el("li");
+    const button = el("button");
+    button.type = "button";
+    button.dataset.entity = String(group.id);
+    button.setAttribute("aria-pressed", "false");
+    const tag = el("span", "tag tm-badge", group.label);
+    tag.dataset.key = group.label.slice(0, 3);
+    button.append(el("span", "name", group.name), tag, el("span", "mentions", `×${group.mentions}`), el("span", "step"));
+    button.setAttribute("aria-label", `${group.name}, ${labelName("entity", group)}, ${group.mentions} mentions`);
+    button.addEventListener("click", () => stepEntity(group.id, button));
+    li.append(button);
+    return li;
+  });
+  if (groups.length > PANEL_LIMIT) items.push(el("li", "hint", `… and ${groups.length - PANEL_LIMIT} more`));
+  list.replaceChildren(...items);
+}
+
+function stepEntity(id, button) {
+  const marks = [...view.querySelectorAll(`mark[data-type="entity"][data-entity="${Number(id)}"]`)];
+  if (state.activeEntity !== id) {
+    view.querySelectorAll("mark.tm-active").forEach((m) => m.classList.remove("tm-active"));
+    $("entity-list")
+      .querySelectorAll('button[aria-pressed="true"]')
+      .forEach((b) => {
+        b.setAttribute("aria-pressed", "false");
+        b.querySelector(".step").textContent = "";
+      });
+    marks.forEach((m) => m.classList.add("tm-active"));
+    state.activeEntity = id;
+    state.activeStep = 0;
+    button.setAttribute("aria-pressed", "true");
+  } else {
+    state.activeStep = marks.length ? (state.activeStep + 1) % marks.length : -1;
+  }
+  const mark = marks[state.activeStep];
+  button.querySelector(".step").textContent = marks.length ? `${state.activeStep + 1}/${marks.length}` : "";
+  button.dataset.step = String(state.activeStep + 1);
+  if (mark) {
+    view.querySelector("mark.tm-current")?.classList.remove("tm-current");
+    mark.classList.add("tm-current");
+    mark.scrollIntoView({ block: "center" });
+  }
+}
+
+function jumpTo(selector) {
+  const mark = view.querySelector(selector);
+  if (mark) focusMark(mark);
+}
+
+function buildQuoteList() {
+  const box = $("quote-list");
+  const quotes = state.annotations.quotes ?? [];
+  $("quote-count").textContent = String(quotes.length);
+  const bySpeaker = new Map();
+  quotes.forEach((q, i) => {
+    const group = Number.isInteger(q.speaker?.entity) ? state.groups.get(q.speaker.entity) : null;
+    const name = group?.name ?? q.speaker?.text ?? "Unknown speaker";
+    if (!bySpeaker.has(name)) bySpeaker.set(name, []);
+    bySpeaker.get(name).push(i);
+  });
+  const speakers = [...bySpeaker.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], "de"));
+  const nodes = [];
+  let shown = 0;
+  for (const [name, indexes] of speakers) {
+    if (shown >= PANEL_LIMIT) break;
+    nodes.push(el("p", "speaker", `${name} (${indexes.length})`));
+    const ol = el("ol");
+    for (const i of indexes.slice(0, PANEL_LIMIT - shown)) {
+      const q = quotes[i];
+      const li = el("li");
+      const button = el("button");
+      button.type = "button";
+      button.dataset.quote = String(i);
+      const text = q.text.length > 140 ? `${q.text.slice(0, 137)}…` : q.text;
+      button.append(el("span", "kind", q.kind === "direct" ? "direct" : "indirect"), el("span", "qtext", text));
+      button.addEventListener("click", () => jumpTo(`mark[data-type="quote"][data-i="${i}"]`));
+      li.append(button);
+      ol.append(li);
+      shown++;
+    }
+    nodes.push(ol);
+  }
+  if (quotes.length > shown) nodes.push(el("p", "hint", `… and ${quotes.length - shown} more`));
+  box.replaceChildren(...nodes);
+}
+
+function buildFigureTable() {
+  const body = $("figure-table").tBodies[0];
+  const figures = state.annotations.figures ?? [];
+  $("figure-count").textContent = String(figures.length);
+  const rows = figures.slice(0, PANEL_LIMIT).map((f, i) => {
+    const tr = el("tr");
+    const cell = el("td");
+    const button = el("button", null, f.text);
+    button.type = "button";
+    button.dataset.figure = String(i);
+    button.addEventListener("click", () => jumpTo(`mark[data-type="figure"][data-i="${i}"]`));
+    cell.append(button);
+    tr.append(cell, el("td", null, f.kind), el("td", null, formatValue(f)));
+    return tr;
+  });
+  body.replaceChildren(...rows);
+  const note = $("figure-note");
+  note.hidden = figures.length <= PANEL_LIMIT;
+  note.textContent = `Showing ${PANEL_LIMIT} of ${figures.length}; the CSV export has all.`;
+}
+
+// ---------------------------------------------------------------- export
+
+let marksCss = null;
+async function exportCss() {
+  marksCss ??= fetch(new URL("../css/marks.css", import.meta.url))
+    .then((r) => (r.ok ? r.text() : ""))
+    .catch(() => "");
+  const css = await marksCss;
+  return `${css}\nbody{font:17px/1.8 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1rem}`;
+}
+
+const EXPORTS = {
+  json: { ext: "json", mime: "application/json", name: "JSON", make: async (doc) => toJson(doc) },
+  html: { ext: "html", mime: "text/html", name: "HTML", make: async (doc) => toHtml(doc, await exportCss()) },
+  jsonld: { ext: "jsonld", mime: "application/ld+json", name: "Web Annotation", make: async (doc) => toWebAnnotation(doc) },
+  csv: { ext: "csv", mime: "text/csv", name: "CSV", make: async (doc) => toCsv(doc) },
+};
+
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = el("textarea");
+    area.value = text;
+    area.className = "visually-hidden";
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
+
+$("export").addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-export]");
+  if (!button) return;
+  const format = EXPORTS[button.dataset.export];
+  const statusLine = $("export-status");
+  const content = await format.make({ text: state.text, refDate: state.refDate, annotations: state.annotations });
+  if (button.dataset.action === "copy") {
+    const ok = await copyText(content);
+    statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(content.length)}).` : "Copying failed.";
+  } else {
+    const blob = new Blob([content], { type: `${format.mime};charset=utf-8` });
+    const url = URL.createObjectURL(blob);
+    const a = el("a");
+    a.href = url;
+    a.download = `textmarker-${state.refDate || today()}.${format.ext}`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    statusLine.textContent = `Downloaded ${format.name}.`;
+  }
+});
+
+// ---------------------------------------------------------------- start
+
+buildLegend();
+updateDateline();
+client.ready.then(
+  () => {
+    document.documentElement.dataset.ready = "true";
+    if (input.value) scheduleAnnotate(0);
+    else setStatus("Paste a text to begin.");
+  },
+  (error) => {
+    document.documentElement.dataset.ready = "error";
+    setStatus(`Could not load the annotator: ${error.message}`, { kind: "error" });
+  },
+);

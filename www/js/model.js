@@ -1,0 +1,160 @@
+// What the page knows about annotation types: labels, toggle keys, names, and how spans nest.
+// Shared by the page, the custom element and the exporters.
+
+export const ENTITY_BASES = ["PER", "LOC", "ORG", "OTH"];
+export const ENTITY_LABELS = ENTITY_BASES.flatMap((b) => [b, `${b}deriv`, `${b}part`]);
+export const FIGURE_KINDS = ["number", "ordinal", "money", "percent", "date", "time", "duration", "quantity"];
+export const QUOTE_KINDS = ["direct", "indirect"];
+
+/** Toggle keys, in legend order: one per entity class, one per figure kind, one for quotes. */
+export const TYPE_KEYS = [...ENTITY_BASES, ...FIGURE_KINDS, "quote"];
+
+export const TYPE_NAMES = {
+  PER: "Person",
+  LOC: "Place",
+  ORG: "Organisation",
+  OTH: "Other name",
+  number: "Number",
+  ordinal: "Ordinal",
+  money: "Money",
+  percent: "Percentage",
+  date: "Date",
+  time: "Time",
+  duration: "Duration",
+  quantity: "Quantity",
+  quote: "Quotation",
+};
+
+/** Letter badges: the cue that does not rely on colour. */
+export const BADGES = {
+  PER: "P",
+  LOC: "L",
+  ORG: "O",
+  OTH: "X",
+  number: "#",
+  ordinal: "#.",
+  money: "¤",
+  percent: "%",
+  date: "D",
+  time: "T",
+  duration: "Δ",
+  quantity: "Q",
+  quote: "“”",
+};
+
+export const CATEGORY_OF_KEY = (key) =>
+  ENTITY_BASES.includes(key) ? "entity" : key === "quote" ? "quote" : "figure";
+
+/** The toggle key of one span: entity base class, figure kind, or "quote". */
+export function keyOf(type, span) {
+  if (type === "entity") return String(span.label).slice(0, 3);
+  if (type === "figure") return span.kind;
+  return "quote";
+}
+
+export function labelOf(type, span) {
+  return type === "entity" ? span.label : span.kind;
+}
+
+export function labelName(type, span) {
+  if (type === "entity") {
+    const base = TYPE_NAMES[String(span.label).slice(0, 3)] ?? span.label;
+    if (String(span.label).endsWith("deriv")) return `${base} (derived word)`;
+    if (String(span.label).endsWith("part")) return `${base} (part of a compound)`;
+    return base;
+  }
+  if (type === "figure") return TYPE_NAMES[span.kind] ?? span.kind;
+  return span.kind === "indirect" ? "Indirect quotation" : "Direct quotation";
+}
+
+const TYPE_RANK = { quote: 0, entity: 1, figure: 2 };
+
+/**
+ * All spans of all layers as `{type, index, start, end, span}`, in document order with
+ * enclosing spans first, so that a single stack can nest them.
+ */
+export function flattenSpans(annotations, keep = () => true) {
+  const out = [];
+  const add = (type, list) => {
+    (list ?? []).forEach((span, index) => {
+      if (keep(type, span)) out.push({ type, index, start: span.start, end: span.end, span });
+    });
+  };
+  add("quote", annotations.quotes);
+  add("entity", annotations.entities);
+  add("figure", annotations.figures);
+  out.sort((a, b) => a.start - b.start || b.end - a.end || TYPE_RANK[a.type] - TYPE_RANK[b.type]);
+  return out;
+}
+
+/** Counts per toggle key. */
+export function countByKey(annotations) {
+  const counts = Object.fromEntries(TYPE_KEYS.map((k) => [k, 0]));
+  for (const e of annotations.entities ?? []) counts[keyOf("entity", e)] = (counts[keyOf("entity", e)] ?? 0) + 1;
+  for (const f of annotations.figures ?? []) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  counts.quote = (annotations.quotes ?? []).length;
+  return counts;
+}
+
+export const EMPTY_ANNOTATIONS = Object.freeze({ entities: [], entity_groups: [], figures: [], quotes: [] });
+
+/** UTF-16 offset → code point offset converter for one text (Web Annotation selectors count code points). */
+export function codePointIndexer(text) {
+  // Prefix count of surrogate pairs, computed lazily only when the text has any.
+  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  const pairsBefore = new Uint32Array(text.length + 1);
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    pairsBefore[i] = pairs;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairsBefore[i + 1] = pairs;
+        pairs++;
+        i++;
+      }
+    }
+  }
+  pairsBefore[text.length] = pairs;
+  return (i) => i - pairsBefore[i];
+}
+
+/**
+ * Keeps only well-formed spans whose offsets slice back to their text: the check an imported
+ * file must pass before it is shown. Returns the cleaned annotations and how many were dropped.
+ */
+export function sanitizeAnnotations(text, raw) {
+  let dropped = 0;
+  const okSpan = (s) =>
+    s &&
+    typeof s === "object" &&
+    Number.isInteger(s.start) &&
+    Number.isInteger(s.end) &&
+    s.start >= 0 &&
+    s.end > s.start &&
+    s.end <= text.length &&
+    typeof s.text === "string" &&
+    text.slice(s.start, s.end) === s.text;
+  const filter = (list, extra) => {
+    if (!Array.isArray(list)) return [];
+    const kept = list.filter((s) => okSpan(s) && extra(s));
+    dropped += list.length - kept.length;
+    return kept;
+  };
+  const entity_groups = Array.isArray(raw?.entity_groups)
+    ? raw.entity_groups.filter(
+        (g) => g && Number.isInteger(g.id) && typeof g.name === "string" && ENTITY_LABELS.includes(g.label),
+      )
+    : [];
+  const subspan = (s) => s === null || s === undefined || okSpan(s);
+  return {
+    annotations: {
+      entities: filter(raw?.entities, (s) => ENTITY_LABELS.includes(s.label) && Number.isInteger(s.entity_id)),
+      entity_groups,
+      figures: filter(raw?.figures, (s) => FIGURE_KINDS.includes(s.kind)),
+      quotes: filter(raw?.quotes, (s) => QUOTE_KINDS.includes(s.kind) && subspan(s.speaker) && subspan(s.cue)),
+    },
+    dropped,
+  };
+}

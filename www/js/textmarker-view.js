@@ -1,0 +1,181 @@
+// <textmarker-view ref-date="2025-10-28" types="PER LOC money quote">Text…</textmarker-view>
+//
+// Shows its text content with marks. Attributes: `ref-date` (ISO date for relative dates),
+// `types` (space- or comma-separated: PER LOC ORG OTH, figure kinds, quote; or the categories
+// entity figure quote; default all). Property `text` (get/set), `annotations` (read-only).
+// Fires `annotated` (detail: {text, refDate, types, annotations}) after each annotation, or
+// `annotationerror` (detail: {message}). Styling hooks: ::part(view), ::part(paragraph),
+// ::part(mark), ::part(entity|figure|quote), ::part(PER|money|direct|…), ::part(error).
+
+import { sharedClient, Superseded } from "./client.js";
+import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, TYPE_KEYS, keyOf, sanitizeAnnotations } from "./model.js";
+import { renderAll } from "./render.js";
+
+const ALIASES = {
+  entity: ENTITY_BASES,
+  entities: ENTITY_BASES,
+  figure: FIGURE_KINDS,
+  figures: FIGURE_KINDS,
+  quote: ["quote"],
+  quotes: ["quote"],
+};
+let channels = 0;
+
+/** The type keys an attribute value asks for; null means all. */
+export function parseTypes(value) {
+  if (value === null || value === undefined || !value.trim()) return null;
+  const keys = new Set();
+  for (const token of value.split(/[\s,]+/)) {
+    const t = token.trim();
+    if (!t) continue;
+    const lower = t.toLowerCase();
+    const known = TYPE_KEYS.find((k) => k.toLowerCase() === lower);
+    if (known) keys.add(known);
+    else if (Object.hasOwn(ALIASES, lower)) ALIASES[lower].forEach((k) => keys.add(k));
+  }
+  return keys;
+}
+
+export class TextmarkerView extends HTMLElement {
+  static observedAttributes = ["ref-date", "types"];
+
+  #root;
+  #view;
+  #text = null; // set through the property; otherwise the element's text content
+  #annotations = EMPTY_ANNOTATIONS;
+  #annotatedText = null;
+  #seq = 0;
+  #channel = `view-${++channels}`;
+  #observer = null;
+  #scheduled = false;
+  #stored = false; // showing annotations given to show(): no annotator run until the text changes
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+    for (const href of ["../css/marks.css", "../css/textmarker-view.css"]) {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL(href, import.meta.url).href;
+      this.#root.append(link);
+    }
+    this.#view = document.createElement("div");
+    this.#view.className = "tm-view";
+    this.#view.setAttribute("part", "view");
+    this.#view.lang = "de";
+    this.#root.append(this.#view);
+  }
+
+  connectedCallback() {
+    this.#observer ??= new MutationObserver(() => {
+      if (this.#text !== null) return;
+      this.#stored = false;
+      this.#schedule();
+    });
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === "types" && this.#annotatedText !== null) this.#render();
+    else this.#schedule();
+  }
+
+  get text() {
+    return this.#text ?? this.textContent ?? "";
+  }
+
+  set text(value) {
+    this.#text = value === null || value === undefined ? null : String(value);
+    this.#stored = false;
+    this.#schedule();
+  }
+
+  get annotations() {
+    return this.#annotations;
+  }
+
+  /**
+   * Shows stored annotations (e.g. a JSON export's) for `text` without running the annotator.
+   * Spans whose offsets do not slice back to their text are dropped; returns how many.
+   */
+  show(text, annotations) {
+    const { annotations: clean, dropped } = sanitizeAnnotations(String(text ?? ""), annotations ?? {});
+    this.#seq++;
+    this.#stored = true;
+    this.#text = String(text ?? "");
+    this.#done(this.#text, this.refDate.trim(), clean);
+    return dropped;
+  }
+
+  get refDate() {
+    return this.getAttribute("ref-date") ?? "";
+  }
+
+  get types() {
+    const keys = parseTypes(this.getAttribute("types"));
+    return keys ? [...keys] : [...TYPE_KEYS];
+  }
+
+  #schedule() {
+    if (this.#scheduled || this.#stored) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#annotate();
+    });
+  }
+
+  async #annotate() {
+    const text = this.text;
+    const refDate = this.refDate.trim();
+    const seq = ++this.#seq;
+    this.setAttribute("aria-busy", "true");
+    if (this.#annotatedText === null) renderAll(this.#view, text, EMPTY_ANNOTATIONS, { parts: true });
+    try {
+      const { annotations } = text
+        ? await sharedClient().annotate(text, refDate, { channel: this.#channel })
+        : { annotations: EMPTY_ANNOTATIONS };
+      if (seq !== this.#seq) return;
+      this.#done(text, refDate, annotations);
+    } catch (error) {
+      if (error instanceof Superseded || seq !== this.#seq) return;
+      this.removeAttribute("aria-busy");
+      const message = document.createElement("p");
+      message.setAttribute("part", "error");
+      message.setAttribute("role", "alert");
+      message.textContent = `Textmarker: ${error.message}`;
+      this.#view.replaceChildren(message);
+      this.dispatchEvent(new CustomEvent("annotationerror", { bubbles: true, composed: true, detail: { message: error.message } }));
+    }
+  }
+
+  #done(text, refDate, annotations) {
+    this.#annotations = annotations;
+    this.#annotatedText = text;
+    this.#render();
+    this.removeAttribute("aria-busy");
+    this.dispatchEvent(
+      new CustomEvent("annotated", {
+        bubbles: true,
+        composed: true,
+        detail: { text, refDate: refDate || null, types: this.types, annotations },
+      }),
+    );
+  }
+
+  #render() {
+    const keys = new Set(this.types);
+    renderAll(this.#view, this.#annotatedText ?? "", this.#annotations, {
+      parts: true,
+      keep: (type, span) => keys.has(keyOf(type, span)),
+    });
+  }
+}
+
+if (!customElements.get("textmarker-view")) customElements.define("textmarker-view", TextmarkerView);

@@ -1,0 +1,243 @@
+//! `cargo xtask eval quotes`: runs the annotator on ../shared/data/quotes/dev.jsonl, writes
+//! the predictions (code-point offsets) to target/eval/quotes-dev-pred.jsonl and scores them
+//! per source and kind with the metrics of ../shared/tools/score_quotes.py: exact, trimmed,
+//! ≥ 50 % overlap (one-to-one, greedy by overlap), speaker and cue accuracy on matched quotes.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+
+use serde_json::{json, Value};
+use textmarker::{Annotator, OffsetUnit, Options};
+
+use crate::paths;
+
+const GOLD: &str = "data/quotes/dev.jsonl";
+const SOURCES: &[&str] = &["wikinews-quotation-attribution-2024", "redewiedergabe-main"];
+const KINDS: &[&str] = &["direct", "indirect"];
+
+type Span = (usize, usize);
+
+struct Q {
+    span: Span,
+    kind: String,
+    speakers: Vec<Span>,
+    cues: Vec<Span>,
+}
+
+fn span(v: &Value) -> Option<Span> {
+    Some((
+        v.get("start")?.as_u64()? as usize,
+        v.get("end")?.as_u64()? as usize,
+    ))
+}
+
+fn spans(q: &Value, one: &str, many: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = q
+        .get(many)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(span).collect())
+        .unwrap_or_default();
+    if let Some(s) = q.get(one).and_then(span) {
+        out.push(s);
+    }
+    out
+}
+
+fn quotes_of(doc: &Value) -> Vec<Q> {
+    doc["quotes"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|q| {
+                    Some(Q {
+                        span: span(q)?,
+                        kind: q["kind"].as_str().unwrap_or("direct").to_string(),
+                        speakers: spans(q, "speaker", "speakers"),
+                        cues: spans(q, "cue", "cues"),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+const TRIM: &[char] = &[
+    ' ', '\t', '\r', '\n', '\u{a0}', '"', '\'', '„', '“', '”', '»', '«', '‚', '‘', '’', '›', '‹',
+    ',', '.', ';', ':',
+];
+
+fn trimmed(chars: &[char], (mut s, mut e): Span) -> Span {
+    while s < e && s < chars.len() && TRIM.contains(&chars[s]) {
+        s += 1;
+    }
+    while e > s && e <= chars.len() && TRIM.contains(&chars[e - 1]) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+#[derive(Default)]
+struct Counts {
+    gold: usize,
+    pred: usize,
+    exact: usize,
+    trimmed: usize,
+    overlap: usize,
+    speaker_n: usize,
+    speaker_ok: usize,
+    cue_n: usize,
+    cue_ok: usize,
+}
+
+fn score_doc(c: &mut Counts, chars: &[char], gold: &[&Q], pred: &[&Q]) {
+    c.gold += gold.len();
+    c.pred += pred.len();
+    let mut pred_spans: HashMap<Span, usize> = HashMap::new();
+    for p in pred {
+        *pred_spans.entry(p.span).or_default() += 1;
+    }
+    for g in gold {
+        if let Some(n) = pred_spans.get_mut(&g.span).filter(|n| **n > 0) {
+            *n -= 1;
+            c.exact += 1;
+        }
+    }
+    let pred_trimmed: Vec<Span> = pred.iter().map(|p| trimmed(chars, p.span)).collect();
+    let mut used = vec![false; pred.len()];
+    for g in gold {
+        let t = trimmed(chars, g.span);
+        if let Some(j) = (0..pred.len()).find(|&j| !used[j] && pred_trimmed[j] == t) {
+            used[j] = true;
+            c.trimmed += 1;
+        }
+    }
+    let mut candidates = Vec::new();
+    for (i, g) in gold.iter().enumerate() {
+        for (j, p) in pred.iter().enumerate() {
+            let o = overlap(g.span, p.span);
+            let longer = (g.span.1 - g.span.0).max(p.span.1 - p.span.0);
+            if o > 0 && 2 * o >= longer {
+                candidates.push((std::cmp::Reverse(o), i, j));
+            }
+        }
+    }
+    candidates.sort();
+    let (mut gold_used, mut pred_used) = (vec![false; gold.len()], vec![false; pred.len()]);
+    for (_, i, j) in candidates {
+        if gold_used[i] || pred_used[j] {
+            continue;
+        }
+        gold_used[i] = true;
+        pred_used[j] = true;
+        c.overlap += 1;
+        let hit = |a: &[Span], b: &[Span]| a.iter().any(|&x| b.iter().any(|&y| overlap(x, y) > 0));
+        if !gold[i].speakers.is_empty() {
+            c.speaker_n += 1;
+            c.speaker_ok += usize::from(hit(&gold[i].speakers, &pred[j].speakers));
+        }
+        if !gold[i].cues.is_empty() {
+            c.cue_n += 1;
+            c.cue_ok += usize::from(hit(&gold[i].cues, &pred[j].cues));
+        }
+    }
+}
+
+fn prf(tp: usize, pred: usize, gold: usize) -> String {
+    let p = if pred > 0 {
+        tp as f64 / pred as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        tp as f64 / gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    format!("P={p:.3} R={r:.3} F1={f:.3}  (tp={tp} pred={pred} gold={gold})")
+}
+
+fn acc(ok: usize, n: usize) -> String {
+    if n == 0 {
+        "n/a".into()
+    } else {
+        format!("{:.3}  ({ok}/{n})", ok as f64 / n as f64)
+    }
+}
+
+pub fn run(_args: &[String]) -> Result<(), String> {
+    let gold_path = paths::shared_file(GOLD)?;
+    let gold_text =
+        fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    let annotator = Annotator::new();
+    let options = Options::default();
+    let out_dir = paths::root().join("target").join("eval");
+    fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let pred_path = out_dir.join("quotes-dev-pred.jsonl");
+    let mut out = std::io::BufWriter::new(
+        fs::File::create(&pred_path).map_err(|e| format!("{}: {e}", pred_path.display()))?,
+    );
+    let mut counts: HashMap<(&str, &str), Counts> = HashMap::new();
+    let mut bytes = 0usize;
+    let started = std::time::Instant::now();
+    for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: Value = serde_json::from_str(line).map_err(|e| format!("{GOLD}: {e}"))?;
+        let text = doc["text"].as_str().unwrap_or("");
+        let id = doc["id"].as_str().unwrap_or("");
+        let source = doc["source"].as_str().unwrap_or("");
+        bytes += text.len();
+        let found = annotator
+            .annotate(text, &options)
+            .into_offsets(text, OffsetUnit::CodePoints);
+        let pred_doc = json!({"id": id, "quotes": found.quotes});
+        writeln!(out, "{pred_doc}").map_err(|e| e.to_string())?;
+        let chars: Vec<char> = text.chars().collect();
+        let gold = quotes_of(&doc);
+        let pred = quotes_of(&pred_doc);
+        for &kind in KINDS {
+            let g: Vec<&Q> = gold.iter().filter(|q| q.kind == kind).collect();
+            let p: Vec<&Q> = pred.iter().filter(|q| q.kind == kind).collect();
+            let source = SOURCES
+                .iter()
+                .copied()
+                .find(|s| *s == source)
+                .unwrap_or("other");
+            score_doc(counts.entry((source, kind)).or_default(), &chars, &g, &p);
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    let seconds = started.elapsed().as_secs_f64();
+    for &source in SOURCES {
+        for &kind in KINDS {
+            let Some(c) = counts.get(&(source, kind)) else {
+                continue;
+            };
+            println!("[{kind} | {source}]");
+            println!("  exact       {}", prf(c.exact, c.pred, c.gold));
+            println!("  exact_norm  {}", prf(c.trimmed, c.pred, c.gold));
+            println!("  overlap50   {}", prf(c.overlap, c.pred, c.gold));
+            println!("  speaker_acc {}", acc(c.speaker_ok, c.speaker_n));
+            println!("  cue_acc     {}", acc(c.cue_ok, c.cue_n));
+        }
+    }
+    println!(
+        "annotated {:.1} MB in {seconds:.2} s (whole pipeline, xtask profile)",
+        bytes as f64 / 1e6
+    );
+    println!(
+        "predictions: {}\ncheck: python3 ../shared/tools/score_quotes.py {} {} --kinds direct,indirect",
+        pred_path.display(),
+        gold_path.display(),
+        pred_path.display()
+    );
+    Ok(())
+}
