@@ -150,8 +150,8 @@ fn html_output_is_one_escaped_page() {
     assert!(output.status.success());
     let page = String::from_utf8_lossy(&output.stdout);
     assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(!page.contains("<script>"), "user text must be escaped");
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script"), "user text must be escaped");
+    assert!(page.contains("&lt;script&gt;alert(") && page.contains("&lt;/script&gt;"));
     assert!(
         !page.contains("http://") && !page.contains("https://"),
         "the page loads nothing"

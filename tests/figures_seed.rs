@@ -10,18 +10,60 @@ const SEED: &str = "../shared/seed/article-2025-10-28.txt";
 
 /// (text of the figure, kind, value as JSON, approx, mod): in order of appearance.
 const EXPECTED: &[(&str, FigureKind, &str, Option<Approx>, Option<PeriodPart>)] = &[
-    ("2025-10-28", FigureKind::Date, r#""2025-10-28""#, None, None),
+    (
+        "2025-10-28",
+        FigureKind::Date,
+        r#""2025-10-28""#,
+        None,
+        None,
+    ),
     ("Dienstag", FigureKind::Date, r#""2025-10-28""#, None, None),
-    ("550 Milliarden Dollar", FigureKind::Money, r#"{"amount":550000000000.0,"unit":"USD"}"#, None, None),
-    ("472,51 Mrd. Euro", FigureKind::Money, r#"{"amount":472510000000.0,"unit":"EUR"}"#, None, None),
-    ("Anfang Oktober", FigureKind::Date, r#""2025-10""#, None, Some(PeriodPart::Early)),
-    ("vergangenen Woche", FigureKind::Date, r#""2025-W43""#, None, None),
+    (
+        "550 Milliarden Dollar",
+        FigureKind::Money,
+        r#"{"amount":550000000000.0,"unit":"USD"}"#,
+        None,
+        None,
+    ),
+    (
+        "472,51 Mrd. Euro",
+        FigureKind::Money,
+        r#"{"amount":472510000000.0,"unit":"EUR"}"#,
+        None,
+        None,
+    ),
+    (
+        "Anfang Oktober",
+        FigureKind::Date,
+        r#""2025-10""#,
+        None,
+        Some(PeriodPart::Early),
+    ),
+    (
+        "vergangenen Woche",
+        FigureKind::Date,
+        r#""2025-W43""#,
+        None,
+        None,
+    ),
     ("Dienstag", FigureKind::Date, r#""2025-10-28""#, None, None),
     ("zweite", FigureKind::Ordinal, "2.0", None, None),
     ("Montag", FigureKind::Date, r#""2025-10-27""#, None, None),
-    ("60.000", FigureKind::Number, "60000.0", Some(Approx::About), None),
+    (
+        "60.000",
+        FigureKind::Number,
+        "60000.0",
+        Some(Approx::About),
+        None,
+    ),
     ("zwei Prozent", FigureKind::Percent, "2.0", None, None),
-    ("zwei Jahre", FigureKind::Duration, r#"{"amount":2.0,"unit":"year","seconds":63072000.0}"#, None, None),
+    (
+        "zwei Jahre",
+        FigureKind::Duration,
+        r#"{"amount":2.0,"unit":"year","seconds":63072000.0}"#,
+        None,
+        None,
+    ),
     ("Zweiten", FigureKind::Ordinal, "2.0", None, None),
     ("Dienstag", FigureKind::Date, r#""2025-10-28""#, None, None),
     ("acht Prozent", FigureKind::Percent, "8.0", None, None),
@@ -33,20 +75,41 @@ const EXPECTED: &[(&str, FigureKind, &str, Option<Approx>, Option<PeriodPart>)] 
 fn every_figure_of_the_seed_article() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
     let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} is not there (the seed lives beside the repository)", path.display());
+        println!(
+            "skipped: {} is not there (the seed lives beside the repository)",
+            path.display()
+        );
         return;
     };
     let options = Options::with_ref_date("2025-10-28").unwrap();
     let found = Annotator::new().annotate(&text, &options);
-    let got: Vec<(String, FigureKind, String, Option<Approx>, Option<PeriodPart>)> = found
+    let got: Vec<(
+        String,
+        FigureKind,
+        String,
+        Option<Approx>,
+        Option<PeriodPart>,
+    )> = found
         .figures
         .iter()
         .map(|f| {
             assert_eq!(&text[f.start..f.end], f.text, "span and text agree");
-            (f.text.clone(), f.kind, serde_json::to_string(&f.value).unwrap(), f.approx, f.modifier)
+            (
+                f.text.clone(),
+                f.kind,
+                serde_json::to_string(&f.value).unwrap(),
+                f.approx,
+                f.modifier,
+            )
         })
         .collect();
-    let expected: Vec<(String, FigureKind, String, Option<Approx>, Option<PeriodPart>)> = EXPECTED
+    let expected: Vec<(
+        String,
+        FigureKind,
+        String,
+        Option<Approx>,
+        Option<PeriodPart>,
+    )> = EXPECTED
         .iter()
         .map(|(t, k, v, a, m)| (t.to_string(), *k, v.to_string(), *a, *m))
         .collect();

@@ -243,6 +243,7 @@ impl Extractor {
         self.mark_quotes(words);
         let mut i = 0;
         while i < words.len() {
+            // Exact matches only: inflection-tolerant matches cost dev F1 when tried.
             match lexicon.phrase_at(&words[i..]) {
                 Some(phrase) => {
                     let n = phrase.tokens.len();
@@ -295,11 +296,11 @@ impl Extractor {
             let length = word.chars().take(12).count() as u64;
             h.push(feature(
                 T::Kind,
-                info.kind as u64 | (i == 0) as u64 * 8 | length << 4,
+                info.kind as u64 | ((i == 0) as u64 * 8) | (length << 4),
             ));
             h.push(feature(
                 T::Position,
-                (i == 0) as u64 | (i + 1 == n) as u64 * 2 | (info.kind as u64) << 2,
+                (i == 0) as u64 | ((i + 1 == n) as u64 * 2) | ((info.kind as u64) << 2),
             ));
             h.push(feature(T::PrevWord, prev.map_or(START, |p| p.lower)));
             h.push(feature(T::PrevWord2, prev2.map_or(START, |p| p.lower)));
@@ -334,7 +335,7 @@ impl Extractor {
             if info.flags != 0 {
                 h.push(feature(
                     T::LexKind,
-                    pair(info.flags as u64, info.kind as u64 | (i == 0) as u64 * 8),
+                    pair(info.flags as u64, info.kind as u64 | ((i == 0) as u64 * 8)),
                 ));
             }
             push_flags(h, T::PrevLex, prev.map_or(0, |p| p.flags));

@@ -46,6 +46,7 @@ fn key_of(text: &str, label: EntityLabel, lexicon: &Lexicon) -> (String, Option<
             .or_else(|| {
                 lexicon
                     .phrase_at(&words)
+                    .or_else(|| lexicon.inflected_phrase_at(&words))
                     .filter(|p| p.tokens.len() == words.len())
                     .and_then(|p| p.entry.canonical)
             })
@@ -96,17 +97,33 @@ pub fn group(entities: &mut [Entity], lexicon: &Lexicon) -> Vec<EntityGroup> {
         })
         .collect();
     // A surname alone joins the full name that ends with it ("Trump" → "Donald Trump").
-    let mut full_names: HashMap<&str, Option<&str>> = HashMap::new();
-    for (label, key, _) in &keys {
+    // When several full names end with it, those starting with a known given name count;
+    // if that still leaves more than one, the surname stays alone.
+    let mut candidates: HashMap<&str, Vec<(&str, bool)>> = HashMap::new();
+    for (i, (label, key, _)) in keys.iter().enumerate() {
         if *label == EntityLabel::Person {
             if let Some((_, last)) = key.rsplit_once(' ') {
-                let slot = full_names.entry(last).or_insert(Some(key.as_str()));
-                if *slot != Some(key.as_str()) {
-                    *slot = None; // two people share the surname: leave it alone
+                let list = candidates.entry(last).or_default();
+                if !list.iter().any(|(k, _)| *k == key) {
+                    let first_word = entities[i].text.split_whitespace().next().unwrap_or("");
+                    let given = lexicon.flags(first_word) & flag::GIVEN != 0;
+                    list.push((key.as_str(), given));
                 }
             }
         }
     }
+    let full_names: HashMap<&str, Option<&str>> = candidates
+        .into_iter()
+        .map(|(last, list)| {
+            let given: Vec<&str> = list.iter().filter(|c| c.1).map(|c| c.0).collect();
+            let choice = match (list.len(), given.len()) {
+                (1, _) => Some(list[0].0),
+                (_, 1) => Some(given[0]),
+                _ => None,
+            };
+            (last, choice)
+        })
+        .collect();
     let resolved: Vec<(EntityLabel, String)> = keys
         .iter()
         .map(|(label, key, _)| {
@@ -213,7 +230,9 @@ mod tests {
     #[test]
     fn groups_mentions_of_one_entity() {
         // (mentions, expected group index per mention, expected group names)
-        let cases: &[(&[(&str, &str)], &[usize], &[&str])] = &[
+        // (mentions, group index per mention, group names)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], &'a [&'a str]);
+        let cases: &[Case] = &[
             (
                 &[("Donald Trump", "PER"), ("Trump", "PER"), ("Trumps", "PER")],
                 &[0, 0, 0],
@@ -244,6 +263,16 @@ mod tests {
                 &["Japan", "China"],
             ),
             (&[("japanische", "LOCderiv")], &[0], &["Japan"]),
+            // A merged pair ("bot Takaichi Trump an") does not hide the full name.
+            (
+                &[
+                    ("Donald Trump", "PER"),
+                    ("Takaichi Trump", "PER"),
+                    ("Trump", "PER"),
+                ],
+                &[0, 1, 0],
+                &["Donald Trump", "Takaichi Trump"],
+            ),
             // Two people share a surname: the surname alone stays apart.
             (
                 &[

@@ -74,6 +74,24 @@ pub struct Lexicon {
     words: HashMap<&'static str, Entry, FxBuild>,
     /// Phrases by their first token, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
+    /// Phrases by the stem of their first token, for inflected forms ("Weißen Hauses").
+    phrase_stems: HashMap<&'static str, Vec<Phrase>, FxBuild>,
+}
+
+/// Strips up to two inflection endings, keeping at least three characters: "Hauses" and
+/// "Haus" → "Hau", "Weißen"/"Weiße"/"Weißes" → "Weiß". No allocation; case kept.
+pub fn inflection_stem(word: &str) -> &str {
+    let mut s = word;
+    for _ in 0..2 {
+        let Some(rest) = ["es", "en", "er", "em", "e", "s", "n"]
+            .iter()
+            .find_map(|e| s.strip_suffix(e).filter(|r| r.chars().count() >= 3))
+        else {
+            break;
+        };
+        s = rest;
+    }
+    s
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -135,8 +153,26 @@ impl Lexicon {
             let name = name.strip_suffix('-').unwrap_or(name);
             lexicon.insert(name, Entry { flags, canonical });
         }
-        for phrases in lexicon.phrases.values_mut() {
-            phrases.sort_by(|a, b| b.tokens.len().cmp(&a.tokens.len()));
+        for phrases in lexicon.phrases.values() {
+            for phrase in phrases {
+                lexicon
+                    .phrase_stems
+                    .entry(inflection_stem(phrase.tokens[0]))
+                    .or_default()
+                    .push(phrase.clone());
+            }
+        }
+        for phrases in lexicon
+            .phrases
+            .values_mut()
+            .chain(lexicon.phrase_stems.values_mut())
+        {
+            phrases.sort_by(|a, b| {
+                b.tokens
+                    .len()
+                    .cmp(&a.tokens.len())
+                    .then(a.tokens.cmp(&b.tokens))
+            });
         }
         lexicon
     }
@@ -182,6 +218,23 @@ impl Lexicon {
             .iter()
             .find(|p| p.tokens.len() <= words.len() && p.tokens[..] == words[..p.tokens.len()])
     }
+
+    /// Like [`phrase_at`](Self::phrase_at), but every token may carry another inflection
+    /// ending ("Weißen Hauses" for "Weißes Haus").
+    pub fn inflected_phrase_at(&self, words: &[&str]) -> Option<&Phrase> {
+        let first = words.first()?;
+        if !first.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let candidates = self.phrase_stems.get(inflection_stem(first))?;
+        candidates.iter().find(|p| {
+            p.tokens.len() <= words.len()
+                && p.tokens
+                    .iter()
+                    .zip(words)
+                    .all(|(a, b)| a == b || inflection_stem(a) == inflection_stem(b))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -219,12 +272,29 @@ mod tests {
             (&["Vereinigte", "Staaten", "von", "Amerika"], Some(4)),
             (&["Vereinigte", "Staaten"], Some(2)),
             (&["Weißes", "Pferd"], None),
+            (&["Weißen", "Hauses"], None),
             (&[], None),
         ];
         for (words, expected) in cases {
             let found = lexicon.phrase_at(words).map(|p| p.tokens.len());
             assert_eq!(found, *expected, "{words:?}");
         }
+    }
+
+    #[test]
+    fn inflected_phrases_match() {
+        let lexicon = Lexicon::embedded();
+        let cases: &[(&[&str], Option<&[&str]>)] = &[
+            (&["Weißen", "Hauses"], Some(&["Weißes", "Haus"])),
+            (&["Weiße", "Haus", "erklärte"], Some(&["Weißes", "Haus"])),
+            (&["Weißen", "Pferdes"], None),
+            (&["weißen", "Hauses"], None),
+        ];
+        for (words, expected) in cases {
+            let found = lexicon.inflected_phrase_at(words).map(|p| p.tokens.clone());
+            assert_eq!(found.as_deref(), *expected, "{words:?}");
+        }
+        assert_eq!(inflection_stem("Hauses"), inflection_stem("Haus"));
     }
 
     #[test]

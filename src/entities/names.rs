@@ -60,7 +60,7 @@ impl CustomNames {
             let entries = names.by_first.entry(tokens[0].clone()).or_default();
             entries.retain(|(t, _)| *t != tokens);
             entries.push((tokens, label));
-            entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         Ok(names)
     }

@@ -32,7 +32,7 @@ pub fn transition_allowed(prev: Option<usize>, next: usize) -> bool {
     if !is_inside(next) {
         return true;
     }
-    prev.is_some_and(|p| p != 0 && (p + 1) / 2 == next / 2)
+    prev.is_some_and(|p| p != 0 && p.div_ceil(2) == next / 2)
 }
 
 /// Token spans (end exclusive) with labels from a tag sequence; a stray I starts a span.
@@ -109,18 +109,23 @@ pub fn viterbi<S>(
     for i in 1..n {
         let previous = scores[i - 1];
         let mask = allowed.map_or(u32::MAX, |a| a[i]);
+        // best[t] = max over p of previous[p] + transition p → t; the loop over t is
+        // contiguous and branch-free, so it runs on vector registers.
         let mut row = [neg; N_TAGS];
+        for (p, &s) in previous.iter().enumerate() {
+            let from_p = &transitions[(p + 1) * N_TAGS..(p + 2) * N_TAGS];
+            for (best, &tr) in row.iter_mut().zip(from_p) {
+                let candidate = s + tr;
+                *best = if candidate > *best { candidate } else { *best };
+            }
+        }
         let mut top = neg;
         for t in 0..N_TAGS {
             if mask & (1 << t) == 0 {
+                row[t] = neg;
                 continue;
             }
-            let mut best = previous[0] + by_next[t][0];
-            for (s, tr) in previous.iter().zip(&by_next[t]).skip(1) {
-                let candidate = *s + *tr;
-                best = if candidate > best { candidate } else { best };
-            }
-            row[t] = best + emissions[i * N_TAGS + t];
+            row[t] = row[t] + emissions[i * N_TAGS + t];
             top = if row[t] > top { row[t] } else { top };
         }
         // Only differences matter: keep the best at zero so long sentences cannot overflow.
@@ -263,14 +268,26 @@ impl Model {
         let n = features.len();
         scratch.clear();
         scratch.resize(n * N_TAGS, 0);
+        let Ok(values) = <&[i32; 256]>::try_from(&self.values[..]) else {
+            return;
+        };
+        // The weight rows are scattered over megabytes: ask for rows a few features ahead
+        // so that their cache misses overlap instead of queueing.
+        const AHEAD: usize = 12;
+        let hashes = &features.hashes;
+        let row_of = |k: usize| Model::bucket(self.bits, hashes[k]) * N_TAGS;
+        for k in 0..AHEAD.min(hashes.len()) {
+            prefetch(&self.codes, row_of(k));
+        }
         for i in 0..n {
             let mut row = [0i32; N_TAGS];
-            let values: &[i32; 256] = match self.values[..].try_into() {
-                Ok(values) => values,
-                Err(_) => return,
-            };
-            for &hash in features.of(i).iter().take(256) {
-                let b = Model::bucket(self.bits, hash) * N_TAGS;
+            let start = features.starts[i] as usize;
+            let end = features.starts[i + 1] as usize;
+            for k in start..end {
+                if k + AHEAD < hashes.len() {
+                    prefetch(&self.codes, row_of(k + AHEAD));
+                }
+                let b = row_of(k);
                 let Some(codes) = self.codes.get(b..b + N_TAGS) else {
                     continue;
                 };
@@ -282,6 +299,23 @@ impl Model {
         }
         viterbi(scratch, &self.transitions, None, NEG, out);
     }
+}
+
+/// A hint to load `data[at..]` into the cache; nothing where the CPU offers no such hint.
+#[inline(always)]
+fn prefetch(data: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(byte) = data.get(at) {
+        // SAFETY: a prefetch never faults and reads nothing; the pointer is in bounds anyway.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch(
+                byte as *const u8 as *const i8,
+                std::arch::x86_64::_MM_HINT_T0,
+            )
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (data, at);
 }
 
 #[cfg(test)]
@@ -299,7 +333,8 @@ mod tests {
         let per_i = inside_tag(EntityLabel::Person);
         let loc = begin_tag(EntityLabel::Location);
         let loc_i = inside_tag(EntityLabel::Location);
-        let cases: &[(&[u8], &[(Range<usize>, EntityLabel)])] = &[
+        type Case<'a> = (&'a [u8], &'a [(Range<usize>, EntityLabel)]);
+        let cases: &[Case] = &[
             (
                 &[0, per, per_i, 0, loc],
                 &[(1..3, EntityLabel::Person), (4..5, EntityLabel::Location)],

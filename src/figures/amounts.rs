@@ -60,24 +60,26 @@ const ADJECTIVE_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
 /// "24-jährigen", "Dreitägiger", "einmonatiges": the number and grain of an age or duration
 /// adjective (lowercase).
 pub(crate) fn duration_adjective(lower: &str) -> Option<(f64, Grain)> {
-    for (root, grain) in DURATION_ADJECTIVES {
-        let Some(at) = lower.find(root) else {
+    for ending in ADJECTIVE_ENDINGS {
+        let Some(stem) = lower.strip_suffix(ending) else {
             continue;
         };
-        let ending = &lower[at + root.len()..];
-        if !ADJECTIVE_ENDINGS.contains(&ending) {
-            continue;
+        for (root, grain) in DURATION_ADJECTIVES {
+            let Some(prefix) = stem.strip_suffix(root) else {
+                continue;
+            };
+            let number = prefix.strip_suffix('-').unwrap_or(prefix);
+            let value = if number.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+                parse_digits(number)
+            } else if number == "ein" {
+                Some(1.0)
+            } else {
+                parse_cardinal_word(number)
+            };
+            if value.is_some() {
+                return value.map(|v| (v, *grain));
+            }
         }
-        let prefix = &lower[..at];
-        let number = prefix.strip_suffix('-').unwrap_or(prefix);
-        let value = if number.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-            parse_digits(number)?
-        } else if number == "ein" {
-            1.0
-        } else {
-            parse_cardinal_word(number)?
-        };
-        return Some((value, *grain));
     }
     None
 }
@@ -88,7 +90,8 @@ impl Scan<'_, '_> {
         let mut j = i;
         let mut sign = 1.0;
         if self.is_any(i, &["minus", "negativ"])
-            && (self.kind(i + 1) == Some(TokenKind::Number) || self.info(i + 1).cardinal.is_some())
+            && (self.kind(i + 1) == Some(TokenKind::Number)
+                || self.info(i + 1).cardinal().is_some())
         {
             sign = -1.0;
             j = i + 1;
@@ -153,7 +156,7 @@ impl Scan<'_, '_> {
                 }
             }
             TokenKind::Word => {
-                if let Some(v) = info.cardinal {
+                if let Some(v) = info.cardinal() {
                     num.value = v;
                     num.spelled = true;
                 } else {
@@ -184,7 +187,7 @@ impl Scan<'_, '_> {
                 let word = self.word(k + 1);
                 parse_digits(&format!("0.{word}")).filter(|_| word.len() <= 9)
             } else {
-                self.info(k + 1).cardinal.map(|v| {
+                self.info(k + 1).cardinal().map(|v| {
                     let digits = format!("{v}").len() as i32;
                     v / 10f64.powi(digits)
                 })
@@ -228,7 +231,7 @@ impl Scan<'_, '_> {
             }
             // "einunddreißig Millionen zweihundertsechsundfünfzigtausend…".
             if num.spelled {
-                if let Some(rest) = self.info(k).cardinal {
+                if let Some(rest) = self.info(k).cardinal() {
                     if rest < scale {
                         num.value += rest;
                         k += 1;
@@ -339,14 +342,16 @@ impl Scan<'_, '_> {
         if self.is_any(i, &["zwischen", "von", "vom"]) {
             return self.prefixed_range(i);
         }
-        if self.kind(i) == Some(TokenKind::Word) {
+        // Only digits with letters and words with a number inside hold an amount.
+        let inside = self.info(i).compound || self.word(i).as_bytes()[0].is_ascii_digit();
+        if self.kind(i) == Some(TokenKind::Word) && inside {
             if let Some(c) = self.word_amount(i) {
                 return Some(c);
             }
         }
         let num = self.number(i)?;
         // "einhundert Millionste".
-        if let Some(ordinal) = self.info(num.next).ordinal {
+        if let Some(ordinal) = self.info(num.next).ordinal() {
             if ordinal >= 100.0 && num.fraction == false {
                 let mut c = self.candidate(
                     i,
@@ -392,7 +397,7 @@ impl Scan<'_, '_> {
         let word = self.word(i);
         let symbol_or_code = self.kind(i) == Some(TokenKind::Punct)
             || (word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase()))
-            || word.ends_with('$');
+            || (self.is_punct(i + 1, "$") && self.glued(i + 1));
         if !symbol_or_code {
             return None;
         }
@@ -478,7 +483,7 @@ impl Scan<'_, '_> {
                 _ => return None,
             });
         }
-        if self.info(i).cardinal.is_some() || self.lex(i).is_some() {
+        if self.info(i).cardinal().is_some() || self.lex(i).is_some() {
             return None;
         }
         // "zweimal", "achtfachen", "zweistöckiges".
@@ -512,7 +517,7 @@ impl Scan<'_, '_> {
             let w = self.word(k);
             w.len() > 3
                 && w.to_lowercase().ends_with("mal")
-                && self.info(k).cardinal.is_none()
+                && self.info(k).cardinal().is_none()
                 && parse_cardinal_word(&w.to_lowercase()[..w.len() - 3]).is_some()
         })
     }
@@ -752,6 +757,9 @@ impl Scan<'_, '_> {
     /// "zwischen 5 und 7 Prozent", "von 3km bis 5km", "zwischen 16 und 28 Jahre alt".
     fn prefixed_range(&self, i: usize) -> Option<Candidate> {
         let between = self.is(i, "zwischen");
+        if let Some(c) = self.glued_unit_range(i, between) {
+            return Some(c);
+        }
         let num = self.number(i + 1)?;
         let m1 = self.measure(num.next);
         let connector = m1.map_or(num.next, |m| m.next);
@@ -791,6 +799,43 @@ impl Scan<'_, '_> {
             c.end = num2.end;
         }
         Some(c)
+    }
+
+    /// "von 3km bis 5km", "zwischen 2l und etwa 7l": units glued to both numbers.
+    fn glued_unit_range(&self, i: usize, between: bool) -> Option<Candidate> {
+        let split = |k: usize| -> Option<(f64, &str)> {
+            let word = self.word(k);
+            if self.kind(k) != Some(TokenKind::Word) {
+                return None;
+            }
+            let at = word
+                .bytes()
+                .position(|b| !(b.is_ascii_digit() || b == b','))?;
+            Some((parse_digits(&word[..at])?, &word[at..]))
+        };
+        let (min, unit) = split(i + 1)?;
+        if !self.is(i + 2, if between { "und" } else { "bis" }) {
+            return None;
+        }
+        let mut k = i + 3;
+        if matches!(self.lex(k), Some(Lex::Approx(_))) {
+            k += 1;
+        }
+        let (max, unit2) = split(k)?;
+        let mut buffer = [0u8; MAX_WORD];
+        let lower = lowercase(unit, &mut buffer)?;
+        let Some(Unit::Quantity(symbol)) = self.unit_word(lower) else {
+            return None;
+        };
+        if !unit.eq_ignore_ascii_case(unit2) || max <= min {
+            return None;
+        }
+        Some(self.candidate(
+            i,
+            k + 1,
+            FigureKind::Quantity,
+            range_value(min, max, Some(symbol)),
+        ))
     }
 
     /// A number with nothing after it that makes it an amount.
@@ -909,7 +954,7 @@ impl Scan<'_, '_> {
 
     /// Ordinal words: "dritte", "Zweiten", "fünftgrößten", "13ter".
     pub fn ordinal_at(&self, i: usize) -> Option<Candidate> {
-        let value = self.info(i).ordinal?;
+        let value = self.info(i).ordinal()?;
         // "achten" is also a verb: an ordinal only after a determiner or before a noun.
         let word = self.word(i);
         if word.len() >= 5 && word[..4].eq_ignore_ascii_case("acht") {

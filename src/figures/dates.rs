@@ -196,7 +196,7 @@ impl Scan<'_, '_> {
             }
             return None;
         }
-        let ordinal = self.info(i).ordinal?;
+        let ordinal = self.info(i).ordinal()?;
         (ordinal >= 1.0 && ordinal <= 31.0).then_some((ordinal as u8, i + 1, true))
     }
 
@@ -537,6 +537,10 @@ impl Scan<'_, '_> {
     /// A date starting at token `i`.
     pub fn date_at(&self, i: usize) -> Option<Candidate> {
         let lex = self.lex(i);
+        // The most frequent triggers start only one thing.
+        if lex == Some(Lex::Trigger) && self.is_any(i, &["in", "vor"]) {
+            return self.ago_or_ahead(i);
+        }
         // Period parts: "Anfang Oktober", "Ende 1989", "Mitte des Jahres".
         if let Some(Lex::PeriodPart(part)) = lex {
             let mut k = i + 1;
@@ -572,13 +576,20 @@ impl Scan<'_, '_> {
         } else {
             i
         };
-        if let Some(c) = self.date_range(i, start_at, prefix, between) {
+        if prefix {
+            let first_end = self.range_end(start_at)?;
+            return self.date_range(i, first_end, prefix, between);
+        }
+        let piece = self.absolute(i);
+        let first_end = match (piece, lex) {
+            (Some(p), _) => Some((p.when, p.next)),
+            (None, Some(Lex::Weekday(w))) => self.weekday_end(w, i),
+            _ => None,
+        };
+        if let Some(c) = first_end.and_then(|end| self.date_range(i, end, prefix, between)) {
             return Some(c);
         }
-        if prefix {
-            return None;
-        }
-        if let Some(piece) = self.absolute(i) {
+        if let Some(piece) = piece {
             if matches!(piece.when, When::Day { month: None, .. }) {
                 return None;
             }
@@ -595,11 +606,16 @@ impl Scan<'_, '_> {
         self.relative(i)
     }
 
-    fn date_range(&self, first: usize, k: usize, prefix: bool, between: bool) -> Option<Candidate> {
-        let (a, connector) = match self.range_end(k) {
-            Some((when, next)) => (when, next),
-            None => return None,
-        };
+    /// A range whose first end (`first_end`: what and where it ends) starts at token `first`
+    /// or right after its "von"/"zwischen".
+    fn date_range(
+        &self,
+        first: usize,
+        first_end: (When, usize),
+        prefix: bool,
+        between: bool,
+    ) -> Option<Candidate> {
+        let (a, connector) = first_end;
         let mut j = connector;
         let joined = if between {
             self.is(j, "und")
@@ -662,22 +678,33 @@ impl Scan<'_, '_> {
 
     /// One end of a date range: an absolute date, a day "14.", a month, a weekday.
     fn range_end(&self, k: usize) -> Option<(When, usize)> {
-        if let Some(Lex::Weekday(w)) = self.lex(k) {
-            if let Some(piece) = self.absolute(k) {
-                return Some((piece.when, piece.next));
-            }
-            let date = self.resolve_weekday(w, Direction::OnOrBefore)?;
-            return Some((
-                When::Day {
-                    year: Some(date.year()),
-                    month: Some(date.month()),
-                    day: date.day(),
-                },
-                k + 1,
-            ));
+        if let Some(piece) = self.absolute(k) {
+            return Some((piece.when, piece.next));
         }
-        let piece = self.absolute(k)?;
-        Some((piece.when, piece.next))
+        match self.lex(k) {
+            Some(Lex::Weekday(w)) => self.weekday_end(w, k),
+            _ => None,
+        }
+    }
+
+    /// A bare weekday at `k` as a range end.
+    fn weekday_end(&self, weekday: u8, k: usize) -> Option<(When, usize)> {
+        let date = self.resolve_weekday(weekday, Direction::OnOrBefore)?;
+        Some((
+            When::Day {
+                year: Some(date.year()),
+                month: Some(date.month()),
+                day: date.day(),
+            },
+            k + 1,
+        ))
+    }
+
+    /// The given weekday of the ISO week `shift` weeks from the reference's.
+    fn weekday_of_week(&self, weekday: u8, shift: i8) -> Option<Date> {
+        let reference = self.ref_date?;
+        let monday = reference.add_days(-i64::from(reference.weekday().index()));
+        Some(monday.add_days(7 * i64::from(shift) + i64::from(weekday)))
     }
 
     fn resolve_weekday(&self, weekday: u8, direction: Direction) -> Option<Date> {
@@ -704,6 +731,12 @@ impl Scan<'_, '_> {
         };
         match self.lex(i) {
             Some(Lex::Weekday(w)) => {
+                // "montag dieser woche", "mittwoch nächste woche".
+                if let (Some(Lex::Shift(shift)), true) = (self.lex(i + 1), self.is(i + 2, "woche"))
+                {
+                    let date = self.weekday_of_week(w, shift);
+                    return Some(self.date_candidate(i, i + 3, day_value(date), date));
+                }
                 let direction =
                     if i > 0 && self.is_any(i - 1, &["bis", "ab", "nächsten", "kommenden"]) {
                         Direction::OnOrAfter
@@ -756,9 +789,11 @@ impl Scan<'_, '_> {
             }
             _ => {}
         }
-        if let Some((w, _)) = self.weekday_compound(i) {
-            let date = self.resolve_weekday(w, Direction::OnOrBefore);
-            return Some(self.date_candidate(i, i + 1, day_value(date), date));
+        if self.info(i).compound {
+            if let Some((w, _)) = self.weekday_compound(i) {
+                let date = self.resolve_weekday(w, Direction::OnOrBefore);
+                return Some(self.date_candidate(i, i + 1, day_value(date), date));
+            }
         }
         if let Some(c) = self.holiday_at(i) {
             return Some(c);
@@ -802,6 +837,14 @@ impl Scan<'_, '_> {
             Lex::Period(Grain::Week) => {
                 if self.is(k, "wochen") {
                     return None;
+                }
+                // "nächste Woche Montag", "übernächste Woche Freitag".
+                if let Some(Lex::Weekday(w)) = self.lex(k + 1) {
+                    let date = self.weekday_of_week(w, shift);
+                    let value = FigureValue::Iso(
+                        date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string()),
+                    );
+                    return Some(self.date_candidate(i, k + 2, value, date));
                 }
                 reference.map(|r| {
                     let (y, w) = r.add_days(7 * shift64).iso_week();
@@ -927,13 +970,14 @@ impl Scan<'_, '_> {
         let (rule, mut next) = if let Some(n) = digit_advent {
             (HolidayRule::Advent(n as u8), i + 3)
         } else if single
-            || self.is_any(
-                i,
-                &[
-                    "heilige", "heiligen", "tag", "ersten", "zweiten", "christi", "erster",
-                    "zweiter", "dritter", "dritten", "vierter", "vierten",
-                ],
-            )
+            || self.kind(i) == Some(TokenKind::Word)
+                && self.is_any(
+                    i,
+                    &[
+                        "heilige", "heiligen", "tag", "ersten", "zweiten", "christi", "erster",
+                        "zweiter", "dritter", "dritten", "vierter", "vierten",
+                    ],
+                )
         {
             HOLIDAYS.iter().find_map(|(words, rule)| {
                 words
@@ -987,7 +1031,7 @@ impl Scan<'_, '_> {
 
     /// "zweiten Quartal", "3. Quartal 2005", "drittes quartal".
     fn quarter_at(&self, i: usize) -> Option<Candidate> {
-        let (q, k) = if let Some(o) = self.info(i).ordinal {
+        let (q, k) = if let Some(o) = self.info(i).ordinal() {
             (o, i + 1)
         } else {
             let v = self.integer(i)?;
@@ -1037,7 +1081,7 @@ impl Scan<'_, '_> {
                 .integer(k)
                 .or_else(|| {
                     self.info(k)
-                        .cardinal
+                        .cardinal()
                         .filter(|v| v.fract() == 0.0)
                         .map(|v| v as u32)
                 })
@@ -1054,7 +1098,7 @@ impl Scan<'_, '_> {
             return Some(((h + 23) % 24, 30, 0, next, true));
         }
         if self.is_any(i, &["viertel", "dreiviertel"])
-            || (self.info(i).cardinal.is_some() && self.is_any(i + 1, &["nach", "vor"]))
+            || (self.info(i).cardinal().is_some() && self.is_any(i + 1, &["nach", "vor"]))
             || (self.integer(i).is_some()
                 && self.is_any(i + 1, &["minuten", "min"])
                 && self.is_any(i + 2, &["nach", "vor"]))
@@ -1066,7 +1110,7 @@ impl Scan<'_, '_> {
             } else if let Some(v) = self.integer(i) {
                 (v, i + 2)
             } else {
-                (self.info(i).cardinal? as u32, i + 1)
+                (self.info(i).cardinal()? as u32, i + 1)
             };
             if minutes >= 60 {
                 return None;
@@ -1196,7 +1240,7 @@ impl Scan<'_, '_> {
         let (h, m, s, mut next, ambiguous) = self.clock(k, um)?;
         // A range: "von 17 bis 18 Uhr", "9:30 - 11:00", "zwischen 16 und 17 Uhr".
         let connector_ok = |j: usize| {
-            if self.is(i, "zwischen") || self.is(k - 1, "zwischen") {
+            if self.is(i, "zwischen") || k.checked_sub(1).is_some_and(|p| self.is(p, "zwischen")) {
                 self.is(j, "und")
             } else {
                 self.is(j, "bis") || self.is_dash(j)
@@ -1209,7 +1253,13 @@ impl Scan<'_, '_> {
                     && self.lex(n2 - 1) != Some(Lex::Uhr);
                 let first_bare = self.integer(k).is_some() && next == k + 1;
                 // "von 5 bis 6" needs "von"; "17 bis 18 Uhr" needs the end's "Uhr".
-                if !(first_bare && bare_end && !range_prefix) {
+                let noun_after = self.word(n2).starts_with(|c: char| c.is_uppercase());
+                let allowed = if first_bare && bare_end {
+                    self.is(i, "von") && !noun_after
+                } else {
+                    true
+                };
+                if allowed {
                     end_clock = Some((h2, m2, s2));
                     next = n2;
                 }

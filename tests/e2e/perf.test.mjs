@@ -57,35 +57,46 @@ async function watchLongTasks() {
   await page.evaluate(() => {
     window.__longTasks = [];
     window.__progressSeen = false;
-    new PerformanceObserver((list) => {
+    for (const observer of window.__observers ?? []) observer.disconnect();
+    const tasks = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
-    }).observe({ type: "longtask" });
-    new MutationObserver(() => {
+    });
+    tasks.observe({ type: "longtask" });
+    const progress = new MutationObserver(() => {
       if (!document.getElementById("progress").hidden) window.__progressSeen = true;
-    }).observe(document.getElementById("status"), { attributes: true, subtree: true, childList: true });
+    });
+    progress.observe(document.getElementById("status"), { attributes: true, subtree: true, childList: true });
+    window.__observers = [tasks, progress];
   });
 }
 
-// Known gap: with ~46,000 marks the per-frame layout cost grows with the DOM and some frames
-// pass 200 ms near the end. Reported, not failing, until the rendering is virtualised.
-test("showing 1 MB with tens of thousands of marks is time-sliced", { todo: "frames near the end of a 46k-mark render exceed 200 ms" }, async () => {
+/** The longest main-thread task allowed (CI: 2 cores, possibly loaded; locally we see < 100 ms). */
+const MAX_TASK_MS = 200;
+
+test("showing 1 MB with tens of thousands of marks is time-sliced", async () => {
   const doc = bigFixture(1024 * 1024);
   const total = doc.entities.length + doc.figures.length + doc.quotes.length;
   const started = Date.now();
   const opened = openFixture(page, doc);
-  // Reading and checking the file is one task; measure from the moment the rendering starts.
-  await page.waitForFunction(() => document.getElementById("view").dataset.state === "rendering", null, { polling: 10 });
+  // The file is read, checked and packed in the worker; the editor then lays out its 1 MB in a
+  // frame of its own (one browser task we cannot slice). Measure from the moment the marks are built.
+  await page.waitForFunction(() => document.getElementById("view").dataset.state === "rendering", null, { polling: 10, timeout: 60_000 });
   await watchLongTasks();
   await opened;
-  const { longTasks, progressSeen, marks } = await page.evaluate(() => ({
+  const { longTasks, progressSeen, marks, blocks } = await page.evaluate(() => ({
     longTasks: window.__longTasks,
     progressSeen: window.__progressSeen,
     marks: document.querySelectorAll("#view mark").length,
+    blocks: document.querySelectorAll("#view .tm-para").length,
   }));
-  console.log(`1 MB file: ${marks} marks shown in ${Date.now() - started} ms, long tasks (ms): ${JSON.stringify(longTasks)}`);
+  console.log(`1 MB file: ${marks} marks in ${blocks} blocks shown in ${Date.now() - started} ms, long tasks (ms): ${JSON.stringify(longTasks)}`);
   assert.equal(marks, total);
   assert.ok(progressSeen, "a progress indication was shown");
-  assert.ok(Math.max(0, ...longTasks) <= 200, `longest main-thread task ${Math.max(0, ...longTasks)} ms`);
+  assert.ok(Math.max(0, ...longTasks) <= MAX_TASK_MS, `longest main-thread task ${Math.max(0, ...longTasks)} ms`);
+  // Details are parsed on demand: the last mark's details are right.
+  const last = doc.figures.at(-1);
+  await page.locator(`#view mark[data-type="figure"][data-i="${doc.figures.length - 1}"]`).focus();
+  assert.match(await page.textContent("#details"), new RegExp(last.text));
 });
 
 test("a 1 MB text: no long task over 200 ms on the main thread, with progress shown", async () => {
@@ -117,7 +128,7 @@ test("a 1 MB text: no long task over 200 ms on the main thread, with progress sh
   }));
   console.log(`1 MB: annotated and shown in ${elapsed} ms, ${marks} marks, long tasks (ms): ${JSON.stringify(longTasks)}`);
   assert.ok(progressSeen, "a progress indication was shown");
-  assert.ok(Math.max(0, ...longTasks) <= 200, `longest main-thread task ${Math.max(0, ...longTasks)} ms`);
+  assert.ok(Math.max(0, ...longTasks) <= MAX_TASK_MS, `longest main-thread task ${Math.max(0, ...longTasks)} ms`);
   assert.equal(await page.textContent("#view"), text);
   const p = await problems(page, log);
   assert.deepEqual(p.csp, []);

@@ -1,24 +1,15 @@
 // The Textmarker page: paste → annotate in a worker → marked text, legend, details, side panel,
 // exports. User text only ever reaches the DOM as text nodes.
 
-import { sharedClient, Superseded } from "./client.js";
+import { AnnotatorRestarted, sharedClient, Superseded } from "./client.js";
 import { findDateline, today } from "./dateline.js";
 import { EXAMPLE_TEXT } from "./example.js";
-import { fromJson, toCsv, toHtml, toJson, toWebAnnotation } from "./exports.js";
+import { toCsv, toHtml, toJson, toWebAnnotation } from "./exports.js";
 import { describe, formatValue } from "./format.js";
-import {
-  BADGES,
-  CATEGORY_OF_KEY,
-  EMPTY_ANNOTATIONS,
-  ENTITY_BASES,
-  FIGURE_KINDS,
-  TYPE_NAMES,
-  countByKey,
-  labelName,
-  sanitizeAnnotations,
-} from "./model.js";
+import { BADGES, CATEGORY_OF_KEY, ENTITY_BASES, FIGURE_KINDS, TYPE_NAMES, labelName } from "./model.js";
+import { AnnotationStore, LIST_OF, countKeys, packSpans } from "./packed.js";
 import { htmlToText, normalizePlainText } from "./paste.js";
-import { renderAll, renderIncrementally } from "./render.js";
+import { nextTask, renderIncrementally, renderPacked } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
 const input = $("input");
@@ -34,12 +25,13 @@ const progress = $("progress");
 /** Texts longer than this are rendered in time slices. */
 const INCREMENTAL_RENDER_CHARS = 40_000;
 /** Panel lists show at most this many rows (the marked text always shows everything). */
-const PANEL_LIMIT = 500;
+const PANEL_LIMIT = 150;
 
 const state = {
   text: "",
   refDate: "",
-  annotations: EMPTY_ANNOTATIONS,
+  packed: packSpans({}),
+  store: AnnotationStore.empty(),
   groups: new Map(),
   hidden: new Set(),
   refDateManual: false,
@@ -116,11 +108,37 @@ input.addEventListener("paste", (event) => {
   if (!data) return;
   const html = data.getData("text/html");
   const plain = data.getData("text/plain");
-  const text = html ? htmlToText(html) : normalizePlainText(plain);
   if (!html && !plain) return;
   event.preventDefault();
+  // A text over the limit never enters the editor (laying out tens of MB there would freeze
+  // the page). A string's length is a lower bound of its UTF-8 size.
+  const kept = input.value.length - (input.selectionEnd - input.selectionStart);
+  if (kept + plain.length > client.maxInputBytes) return tooLong(kept + plain.length, { pasted: true, qualifier: "more than " });
+  const text = html ? htmlToText(html) : normalizePlainText(plain);
+  const result = input.value.slice(0, input.selectionStart) + text + input.value.slice(input.selectionEnd);
+  const bytes = utf8Length(result);
+  if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
   insertText(text);
 });
+
+/**
+ * Says that a text is over the module's input limit (instead of trying and freezing). A pasted
+ * text is refused and leaves the editor and the marks as they were.
+ */
+function tooLong(bytes, { pasted = false, qualifier = "" } = {}) {
+  const exact = (n) => `${n.toLocaleString("en")} bytes`;
+  const limit = `${formatBytes(client.maxInputBytes)} = ${exact(client.maxInputBytes)}`;
+  const size = `${qualifier}${exact(bytes)}`;
+  if (pasted) {
+    setStatus(`Not pasted: the text is too long to mark (${size}; the limit is ${limit}). Paste it in parts.`, { kind: "error" });
+    return;
+  }
+  clearTimeout(debounceTimer);
+  state.renderAbort?.abort();
+  view.removeAttribute("aria-busy");
+  view.dataset.state = "too-long";
+  setStatus(`This text is too long to mark: ${size}; the limit is ${limit}. Shorten it, or mark it in parts.`, { kind: "error" });
+}
 
 /** Inserts at the caret, keeping the editor's undo history where the browser allows. */
 function insertText(text) {
@@ -148,25 +166,46 @@ $("import-json").addEventListener("change", async (event) => {
   const file = event.target.files?.[0];
   event.target.value = "";
   if (!file) return;
+  clearTimeout(debounceTimer);
+  const seq = ++state.requestSeq; // any annotation still running is now stale
+  setStatus(`Opening ${file.name}…`, { progressValue: null });
   try {
-    const { text, refDate, annotations } = fromJson(await file.text());
-    const { annotations: clean, dropped } = sanitizeAnnotations(text, annotations);
-    clearTimeout(debounceTimer);
-    state.requestSeq++; // any annotation still running is now stale
+    // Read, checked and packed in the worker: a big file never blocks the page.
+    const result = await client.openExport(file, { channel: "page" });
+    if (seq !== state.requestSeq) return;
+    const { text, refDate } = result;
     input.value = text;
     if (refDate) {
       state.refDateManual = true;
       refDateInput.value = refDate;
       refDateSource.textContent = "(from the file)";
     } else updateDateline();
-    await show(text, refDateInput.value, clean, { source: "file", dropped });
+    // Let the editor lay out its new text in a frame of its own before the marks are built.
+    if (text.length > INCREMENTAL_RENDER_CHARS) await afterNextFrame();
+    if (seq !== state.requestSeq) return;
+    await show(text, refDateInput.value, result, { source: "file" });
   } catch (error) {
+    if (error instanceof Superseded || seq !== state.requestSeq) return;
     setStatus(`Could not open the file: ${error.message}`, { kind: "error" });
   }
 });
 
 // ---------------------------------------------------------------- annotation
 
+/** Resolves after the next frame has been drawn (or after 200 ms in a hidden tab). */
+function afterNextFrame() {
+  return new Promise((ok) => {
+    const timer = setTimeout(ok, 200);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        ok();
+      }, 0),
+    );
+  });
+}
+
+/** The UTF-8 size of `text`, exactly when it may matter (within a factor 3 of the limit). */
 function utf8Length(text) {
   return text.length * 3 <= client.maxInputBytes ? text.length : new TextEncoder().encode(text).length;
 }
@@ -176,69 +215,79 @@ async function runAnnotate() {
   const refDate = refDateInput.value;
   const seq = ++state.requestSeq;
   if (text.length === 0) {
-    await show("", refDate, EMPTY_ANNOTATIONS, { source: "empty" });
+    await show("", refDate, emptyResult(), { source: "empty" });
     return;
   }
   const bytes = utf8Length(text);
-  if (bytes > client.maxInputBytes) {
-    setStatus(`The text is too long: ${formatBytes(bytes)} (at most ${formatBytes(client.maxInputBytes)}).`, { kind: "error" });
-    view.dataset.state = "error";
-    return;
-  }
+  if (bytes > client.maxInputBytes) return tooLong(bytes);
   view.setAttribute("aria-busy", "true");
   view.dataset.state = "annotating";
   setStatus(`Annotating ${formatBytes(bytes)}…`, { progressValue: null });
   try {
-    const { annotations, ms } = await client.annotate(text, refDate, { channel: "page" });
+    const result = await client.annotate(text, refDate, { channel: "page" });
     if (seq !== state.requestSeq) return;
-    await show(text, refDate, annotations, { source: "annotator", ms });
+    await show(text, refDate, result, { source: "annotator", ms: result.ms });
   } catch (error) {
     if (error instanceof Superseded || seq !== state.requestSeq) return;
     view.removeAttribute("aria-busy");
     view.dataset.state = "error";
-    setStatus(`Annotation failed: ${error.message}`, { kind: "error" });
+    if (error instanceof AnnotatorRestarted) {
+      setStatus("The annotator stopped on this text and has been restarted. Edit the text to try again.", { kind: "error" });
+    } else setStatus(`Annotation failed: ${error.message}`, { kind: "error" });
   }
 }
 
-async function show(text, refDate, annotations, { source, ms, dropped = 0 }) {
+function emptyResult() {
+  return { packed: packSpans({}), store: AnnotationStore.empty() };
+}
+
+// A worker that died between requests is replaced quietly; say so, politely.
+client.addEventListener("restart", () => {
+  if (view.dataset.state === "annotating") return; // runAnnotate reports it
+  setStatus("The annotator had stopped and has been restarted; your text and marks are unchanged.");
+});
+
+/** Shows `text` with a result `{packed, store}` (from the worker, or empty). */
+async function show(text, refDate, { packed, store, dropped = 0 }, { source, ms }) {
   state.renderAbort?.abort();
   const abort = new AbortController();
   state.renderAbort = abort;
   state.text = text;
   state.refDate = refDate;
-  state.annotations = annotations;
-  state.groups = new Map((annotations.entity_groups ?? []).map((g) => [g.id, g]));
+  state.packed = packed;
+  state.store = store;
+  state.groups = new Map();
   state.activeEntity = null;
   state.activeStep = -1;
   hideDetails();
   view.dataset.state = "rendering";
+  const big = text.length > INCREMENTAL_RENDER_CHARS || packed.count > 2000;
+  // Long texts: every step below runs in its own task, none longer than a few milliseconds.
+  const step = big ? nextTask : () => Promise.resolve();
   const options = { extraAttributes: (mark) => (mark.tabIndex = -1) };
-  if (text.length > INCREMENTAL_RENDER_CHARS) {
-    const done = await renderIncrementally(view, text, annotations, {
+  if (big) {
+    const done = await renderIncrementally(view, text, packed, {
       ...options,
       signal: abort.signal,
-      budgetMs: 30,
+      blocks: { minBlock: 3000 },
       onProgress: (f) => setStatus(`Showing the marks… ${Math.round(f * 100)} %`, { progressValue: f }),
     });
     if (!done) return;
-    await new Promise((ok) => setTimeout(ok, 0)); // keep the panel work out of the last slice
-    if (abort.signal.aborted) return;
   } else {
-    renderAll(view, text, annotations, options);
+    renderPacked(view, text, packed, options);
   }
-  updateLegend();
-  buildEntityList();
-  if (text.length > INCREMENTAL_RENDER_CHARS) await new Promise((ok) => setTimeout(ok, 0));
-  if (abort.signal.aborted) return;
-  buildQuoteList();
-  buildFigureTable();
+  for (const build of [updateLegend, buildGroups, buildEntityList, buildQuoteList, buildFigureTable]) {
+    await step();
+    if (abort.signal.aborted) return;
+    build();
+  }
   view.removeAttribute("aria-busy");
   view.dataset.state = "done";
   view.dataset.length = String(text.length);
   view.dataset.seq = String(++state.renderSeq);
   view.dataset.source = source;
-  const n = (list) => (list ?? []).length;
-  const summary = `${n(annotations.entities)} names · ${n(annotations.figures)} figures · ${n(annotations.quotes)} quotations`;
+  if (big) parseInIdleTime(store, abort.signal);
+  const summary = `${store.count("entities")} names · ${store.count("figures")} figures · ${store.count("quotes")} quotations`;
   if (source === "file") {
     setStatus(`Opened: ${summary}${dropped ? ` (${dropped} marks dropped: malformed, or their offsets do not match the text)` : ""}`);
   } else if (source === "empty") setStatus("Paste a text to begin.");
@@ -289,8 +338,24 @@ function buildLegend() {
   }
 }
 
+/** Parses the rest of the details a chunk at a time while the page is idle (exports are then instant). */
+function parseInIdleTime(store, signal) {
+  const idle = window.requestIdleCallback ?? ((fn) => setTimeout(() => fn({ timeRemaining: () => 8 }), 50));
+  const work = (deadline) => {
+    if (signal.aborted) return;
+    const t0 = performance.now();
+    while (deadline.timeRemaining() > 2 && performance.now() - t0 < 8) if (!store.parseSome()) return;
+    idle(work);
+  };
+  idle(work);
+}
+
+function buildGroups() {
+  state.groups = new Map(state.store.slice("entity_groups").map((g) => [g.id, g]));
+}
+
 function updateLegend() {
-  const counts = countByKey(state.annotations);
+  const counts = countKeys(state.packed);
   for (const [key, el] of legendCounts) {
     el.textContent = String(counts[key] ?? 0);
     el.parentElement.setAttribute("aria-label", `${TYPE_NAMES[key]}: ${counts[key] ?? 0}`);
@@ -317,14 +382,14 @@ function isHidden(mark) {
 // ---------------------------------------------------------------- details
 
 function spanOf(mark) {
-  const list = { entity: "entities", figure: "figures", quote: "quotes" }[mark.dataset.type];
-  return state.annotations[list]?.[Number(mark.dataset.i)];
+  const list = LIST_OF[mark.dataset.type];
+  return list ? state.store.get(list, Number(mark.dataset.i)) : undefined;
 }
 
 function showDetails(mark) {
   const span = spanOf(mark);
   if (!span) return;
-  const { title, rows } = describe(mark.dataset.type, span, state.annotations);
+  const { title, rows } = describe(mark.dataset.type, span, state.groups);
   const heading = document.createElement("h3");
   heading.textContent = title;
   const dl = document.createElement("dl");
@@ -462,7 +527,7 @@ function el(tag, className, text) {
 
 function buildEntityList() {
   const list = $("entity-list");
-  const groups = [...(state.annotations.entity_groups ?? [])].sort(
+  const groups = [...state.groups.values()].sort(
     (a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, "de"),
   );
   $("entity-count").textContent = String(groups.length);
@@ -518,7 +583,7 @@ function jumpTo(selector) {
 
 function buildQuoteList() {
   const box = $("quote-list");
-  const quotes = state.annotations.quotes ?? [];
+  const quotes = state.store.slice("quotes");
   $("quote-count").textContent = String(quotes.length);
   const bySpeaker = new Map();
   quotes.forEach((q, i) => {
@@ -555,9 +620,9 @@ function buildQuoteList() {
 
 function buildFigureTable() {
   const body = $("figure-table").tBodies[0];
-  const figures = state.annotations.figures ?? [];
-  $("figure-count").textContent = String(figures.length);
-  const rows = figures.slice(0, PANEL_LIMIT).map((f, i) => {
+  const total = state.store.count("figures");
+  $("figure-count").textContent = String(total);
+  const rows = state.store.slice("figures", 0, PANEL_LIMIT).map((f, i) => {
     const tr = el("tr");
     const cell = el("td");
     const button = el("button", null, f.text);
@@ -570,8 +635,8 @@ function buildFigureTable() {
   });
   body.replaceChildren(...rows);
   const note = $("figure-note");
-  note.hidden = figures.length <= PANEL_LIMIT;
-  note.textContent = `Showing ${PANEL_LIMIT} of ${figures.length}; the CSV export has all.`;
+  note.hidden = total <= PANEL_LIMIT;
+  note.textContent = `Showing ${PANEL_LIMIT} of ${total}; the CSV export has all.`;
 }
 
 // ---------------------------------------------------------------- export
@@ -613,7 +678,7 @@ $("export").addEventListener("click", async (event) => {
   if (!button) return;
   const format = EXPORTS[button.dataset.export];
   const statusLine = $("export-status");
-  const content = await format.make({ text: state.text, refDate: state.refDate, annotations: state.annotations });
+  const content = await format.make({ text: state.text, refDate: state.refDate, annotations: state.store.annotations() });
   if (button.dataset.action === "copy") {
     const ok = await copyText(content);
     statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(content.length)}).` : "Copying failed.";

@@ -79,14 +79,19 @@ export function figureEquation(figure) {
   return `${figure.text} = ${formatValue(figure)}`;
 }
 
-/** A plain-data description of one span for the details box: a title and label/value rows. */
-export function describe(type, span, annotations) {
+/**
+ * A plain-data description of one span for the details box: a title and label/value rows.
+ * `groups`: the entity groups, as a Map by id or as an annotations object.
+ */
+export function describe(type, span, groups) {
+  const groupOf = (id) =>
+    typeof groups?.get === "function" ? groups.get(id) : (groups?.entity_groups ?? []).find((g) => g.id === id);
   const rows = [];
   const title = labelName(type, span);
   if (type === "entity") {
     rows.push(["Type", `${title} · ${span.label}`]);
     rows.push(["Text", span.text]);
-    const group = (annotations?.entity_groups ?? []).find((g) => g.id === span.entity_id);
+    const group = groupOf(span.entity_id);
     if (group) {
       rows.push(["Entity", group.name]);
       rows.push(["Mentions", String(group.mentions)]);
@@ -103,7 +108,7 @@ export function describe(type, span, annotations) {
     rows.push(["Type", title]);
     rows.push(["Speaker", span.speaker?.text ?? "unknown"]);
     if (span.speaker && Number.isInteger(span.speaker.entity)) {
-      const group = (annotations?.entity_groups ?? []).find((g) => g.id === span.speaker.entity);
+      const group = groupOf(span.speaker.entity);
       if (group && group.name !== span.speaker.text) rows.push(["Speaker entity", group.name]);
     }
     rows.push(["Cue", span.cue?.text ?? "—"]);

@@ -67,35 +67,6 @@ export function labelName(type, span) {
   return span.kind === "indirect" ? "Indirect quotation" : "Direct quotation";
 }
 
-const TYPE_RANK = { quote: 0, entity: 1, figure: 2 };
-
-/**
- * All spans of all layers as `{type, index, start, end, span}`, in document order with
- * enclosing spans first, so that a single stack can nest them.
- */
-export function flattenSpans(annotations, keep = () => true) {
-  const out = [];
-  const add = (type, list) => {
-    (list ?? []).forEach((span, index) => {
-      if (keep(type, span)) out.push({ type, index, start: span.start, end: span.end, span });
-    });
-  };
-  add("quote", annotations.quotes);
-  add("entity", annotations.entities);
-  add("figure", annotations.figures);
-  out.sort((a, b) => a.start - b.start || b.end - a.end || TYPE_RANK[a.type] - TYPE_RANK[b.type]);
-  return out;
-}
-
-/** Counts per toggle key. */
-export function countByKey(annotations) {
-  const counts = Object.fromEntries(TYPE_KEYS.map((k) => [k, 0]));
-  for (const e of annotations.entities ?? []) counts[keyOf("entity", e)] = (counts[keyOf("entity", e)] ?? 0) + 1;
-  for (const f of annotations.figures ?? []) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-  counts.quote = (annotations.quotes ?? []).length;
-  return counts;
-}
-
 export const EMPTY_ANNOTATIONS = Object.freeze({ entities: [], entity_groups: [], figures: [], quotes: [] });
 
 /** UTF-16 offset → code point offset converter for one text (Web Annotation selectors count code points). */

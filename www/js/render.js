@@ -1,131 +1,170 @@
-// Turns text + annotations into DOM: one block per paragraph, one <mark> per span, nested where
+// Turns text + packed spans (packed.js) into DOM: one block per paragraph, one <mark> per span, nested where
 // spans nest. User text only ever becomes text nodes.
 
-import { ariaLabel } from "./format.js";
-import { flattenSpans, keyOf, labelOf } from "./model.js";
+import { LIST_OF, ariaAt, packSpans } from "./packed.js";
 
 /**
- * Paragraph blocks: [start, end) ranges cut after blank lines, never inside a span.
- * Each block keeps its trailing newlines so the concatenated text is exactly `text`.
+ * Blocks: [start, end) ranges cut after line breaks, never inside a span. A block ends at a
+ * blank line once it is `minBlock` long, at a single line break once it is `lineBlock` long,
+ * and, in a stretch without line breaks, at white space once it is `maxBlock` long (so that
+ * even a 10 MB single line renders in slices). Each block keeps its trailing white space, so
+ * the concatenated text is exactly `text`. Few big blocks make cheap frames for long texts:
+ * the browser's work per frame grows with the number of `content-visibility` blocks.
  */
-export function paragraphBlocks(text, spans, longBlock = 4000) {
+export function paragraphBlocks(text, packed, { minBlock = 0, lineBlock = 4000, maxBlock = 24000 } = {}) {
   const blocks = [];
-  const re = /\n(?:[ \t]*\n)*\s*/g; // a line break, possibly a blank-line run
+  const lineBreak = /\n(?:[ \t]*\n)*\s*/g; // a line break, possibly a blank-line run
+  const space = /\s+/g;
   let start = 0;
   let si = 0;
   let maxEnd = 0;
+  // Whether a span runs across `cut`; cuts must be asked in increasing order.
+  const crossed = (cut) => {
+    while (si < packed.count && packed.start[si] < cut) maxEnd = Math.max(maxEnd, packed.end[si++]);
+    return maxEnd > cut;
+  };
+  const take = (cut) => {
+    blocks.push([start, cut]);
+    start = cut;
+  };
+  const splitLongStretch = (upTo) => {
+    if (upTo - start <= maxBlock) return;
+    space.lastIndex = start + maxBlock;
+    let w;
+    while ((w = space.exec(text)) && w.index < upTo) {
+      const cut = w.index + w[0].length;
+      if (cut < upTo && cut - start >= maxBlock && !crossed(cut)) {
+        take(cut);
+        space.lastIndex = Math.max(space.lastIndex, start + maxBlock);
+      }
+    }
+  };
   let m;
-  while ((m = re.exec(text))) {
+  while ((m = lineBreak.exec(text))) {
+    splitLongStretch(m.index);
     const cut = m.index + m[0].length;
     if (cut >= text.length) break;
     const blank = m[0].split("\n").length > 2;
-    if (!blank && cut - start < longBlock) continue; // single line breaks split only long blocks
-    while (si < spans.length && spans[si].start < cut) maxEnd = Math.max(maxEnd, spans[si++].end);
-    if (maxEnd > cut) continue; // a span runs across: keep the lines together
-    blocks.push([start, cut]);
-    start = cut;
+    if (cut - start < (blank ? minBlock : Math.max(lineBlock, 2 * minBlock))) continue;
+    if (crossed(cut)) continue; // a span runs across: keep the lines together
+    take(cut);
   }
+  splitLongStretch(text.length);
   if (start < text.length || blocks.length === 0) blocks.push([start, text.length]);
   return blocks;
 }
 
 /**
- * Creates a <mark> for one span. `parts` adds ::part names (custom element).
+ * Creates a <mark> for packed span `j`. `parts` adds ::part names (custom element);
+ * `extraAttributes(mark, item)` gets `{type, index, start, end, span}` when `spanAt` is given.
  */
-export function createMark(doc, item, { parts = false, extraAttributes = null } = {}) {
-  const { type, span, index } = item;
+export function createMark(doc, packed, j, { parts = false, extraAttributes = null, spanAt = null } = {}) {
+  const { type, label, key } = packed.table[packed.kind[j]];
+  const index = packed.index[j];
   const mark = doc.createElement("mark");
-  const key = keyOf(type, span);
   mark.dataset.type = type;
-  mark.dataset.label = labelOf(type, span);
+  mark.dataset.label = label;
   mark.dataset.key = key;
   mark.dataset.i = String(index);
-  if (type === "entity") mark.dataset.entity = String(span.entity_id);
-  mark.setAttribute("aria-label", ariaLabel(type, span));
-  if (parts) mark.setAttribute("part", `mark ${type} ${labelOf(type, span)}`);
-  if (extraAttributes) extraAttributes(mark, item);
+  if (type === "entity" && packed.entity[j] >= 0) mark.dataset.entity = String(packed.entity[j]);
+  mark.setAttribute("aria-label", ariaAt(packed, j));
+  if (parts) mark.setAttribute("part", `mark ${type} ${label}`);
+  if (extraAttributes) {
+    const item = { type, index, start: packed.start[j], end: packed.end[j], span: spanAt?.(type, index) };
+    extraAttributes(mark, item);
+  }
   return mark;
 }
 
 /**
- * Renders block `[bs, be)` with spans `spans[i…]` (sorted by flattenSpans) into a new element.
- * Returns the element and the index of the first span not consumed. Spans that cross an
- * enclosing span (should not happen: layers are laminar) are skipped, never mis-nested.
+ * Renders block `[bs, be)` with packed spans `j…` into a new element. Returns the element and
+ * the index of the first span not consumed. Spans that cross an enclosing span (should not
+ * happen: layers are laminar) are skipped, never mis-nested; so are spans whose key `keep`
+ * rejects.
  */
-export function renderBlock(doc, text, bs, be, spans, i, options = {}) {
+export function renderBlock(doc, text, bs, be, packed, j, options = {}) {
   const root = doc.createElement(options.blockTag ?? "div");
   root.className = "tm-para";
   if (options.parts) root.setAttribute("part", "paragraph");
+  const keep = options.keep;
   const stack = [{ el: root, end: be }];
   let pos = bs;
   const flush = (el, upTo) => {
     if (upTo > pos) el.append(doc.createTextNode(text.slice(pos, upTo)));
     pos = Math.max(pos, upTo);
   };
-  for (; i < spans.length && spans[i].start < be; i++) {
-    const s = spans[i];
-    while (stack.length > 1 && stack[stack.length - 1].end <= s.start) {
+  const { start, end } = packed;
+  for (; j < packed.count && start[j] < be; j++) {
+    const s = start[j];
+    const e = end[j];
+    if (keep && !keep(packed.table[packed.kind[j]].key)) continue;
+    while (stack.length > 1 && stack[stack.length - 1].end <= s) {
       const top = stack.pop();
       flush(top.el, top.end);
     }
     const top = stack[stack.length - 1];
-    if (s.start < pos || s.end > top.end || s.end <= s.start) continue;
-    flush(top.el, s.start);
-    const mark = createMark(doc, s, options);
+    if (s < pos || e > top.end || e <= s) continue;
+    flush(top.el, s);
+    const mark = createMark(doc, packed, j, options);
     top.el.append(mark);
-    stack.push({ el: mark, end: s.end });
+    stack.push({ el: mark, end: e });
   }
   while (stack.length > 1) {
     const top = stack.pop();
     flush(top.el, top.end);
   }
   flush(root, be);
-  return { element: root, next: i };
+  return { element: root, next: j };
 }
 
 /** Synchronous render of the whole text into `container` (small texts, exports, the custom element). */
-export function renderAll(container, text, annotations, options = {}) {
+export function renderPacked(container, text, packed, options = {}) {
   const doc = container.ownerDocument;
-  const spans = flattenSpans(annotations, options.keep);
-  const blocks = paragraphBlocks(text, spans);
+  const blocks = paragraphBlocks(text, packed, options.blocks);
   const fragment = doc.createDocumentFragment();
-  let i = 0;
+  let j = 0;
   for (const [bs, be] of blocks) {
-    const r = renderBlock(doc, text, bs, be, spans, i, options);
+    const r = renderBlock(doc, text, bs, be, packed, j, options);
     fragment.append(r.element);
-    i = r.next;
+    j = r.next;
   }
   container.replaceChildren(fragment);
 }
+
+/** `renderPacked` for an annotations object (packs it first). */
+export function renderAll(container, text, annotations, options = {}) {
+  const spanAt = (type, index) => annotations[LIST_OF[type]]?.[index];
+  renderPacked(container, text, packSpans(annotations), { spanAt, ...options });
+}
+
+/** Yields to the event loop (a macrotask: input and rendering get their turn). */
+export const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
 
 /**
  * Time-sliced render for long texts: appends blocks in slices of ~`budgetMs` so the main thread
  * never blocks for long. `onProgress(fraction)`; resolves `true` when done, `false` if cancelled.
  */
-export function renderIncrementally(container, text, annotations, { signal, onProgress, budgetMs = 12, ...options } = {}) {
+export async function renderIncrementally(container, text, packed, { signal, onProgress, budgetMs = 8, ...options } = {}) {
   const doc = container.ownerDocument;
-  const spans = flattenSpans(annotations, options.keep);
-  const blocks = paragraphBlocks(text, spans);
+  await nextTask();
+  if (signal?.aborted) return false;
+  const blocks = paragraphBlocks(text, packed, options.blocks);
   container.replaceChildren();
   let bi = 0;
-  let si = 0;
-  return new Promise((resolve) => {
-    const slice = () => {
-      if (signal?.aborted) return resolve(false);
-      const t0 = performance.now();
-      const fragment = doc.createDocumentFragment();
-      while (bi < blocks.length && performance.now() - t0 < budgetMs) {
-        const [bs, be] = blocks[bi++];
-        const r = renderBlock(doc, text, bs, be, spans, si, options);
-        fragment.append(r.element);
-        si = r.next;
-      }
-      container.append(fragment);
-      onProgress?.(blocks.length ? bi / blocks.length : 1);
-      if (bi < blocks.length) setTimeout(slice, 0);
-      else resolve(true);
-    };
-    setTimeout(slice, 0); // the set-up above was one task already
-
-  });
+  let j = 0;
+  while (bi < blocks.length) {
+    await nextTask();
+    if (signal?.aborted) return false;
+    const t0 = performance.now();
+    const fragment = doc.createDocumentFragment();
+    while (bi < blocks.length && performance.now() - t0 < budgetMs) {
+      const [bs, be] = blocks[bi++];
+      const r = renderBlock(doc, text, bs, be, packed, j, options);
+      fragment.append(r.element);
+      j = r.next;
+    }
+    container.append(fragment);
+    onProgress?.(bi / blocks.length);
+  }
+  return true;
 }

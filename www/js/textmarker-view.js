@@ -8,8 +8,9 @@
 // ::part(mark), ::part(entity|figure|quote), ::part(PER|money|direct|…), ::part(error).
 
 import { sharedClient, Superseded } from "./client.js";
-import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, TYPE_KEYS, keyOf, sanitizeAnnotations } from "./model.js";
-import { renderAll } from "./render.js";
+import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, TYPE_KEYS, sanitizeAnnotations } from "./model.js";
+import { packSpans } from "./packed.js";
+import { renderPacked } from "./render.js";
 
 const ALIASES = {
   entity: ENTITY_BASES,
@@ -43,6 +44,7 @@ export class TextmarkerView extends HTMLElement {
   #view;
   #text = null; // set through the property; otherwise the element's text content
   #annotations = EMPTY_ANNOTATIONS;
+  #packed = packSpans({});
   #annotatedText = null;
   #seq = 0;
   #channel = `view-${++channels}`;
@@ -109,7 +111,7 @@ export class TextmarkerView extends HTMLElement {
     this.#seq++;
     this.#stored = true;
     this.#text = String(text ?? "");
-    this.#done(this.#text, this.refDate.trim(), clean);
+    this.#done(this.#text, this.refDate.trim(), clean, packSpans(clean));
     return dropped;
   }
 
@@ -136,13 +138,12 @@ export class TextmarkerView extends HTMLElement {
     const refDate = this.refDate.trim();
     const seq = ++this.#seq;
     this.setAttribute("aria-busy", "true");
-    if (this.#annotatedText === null) renderAll(this.#view, text, EMPTY_ANNOTATIONS, { parts: true });
+    if (this.#annotatedText === null) renderPacked(this.#view, text, this.#packed, { parts: true });
     try {
-      const { annotations } = text
-        ? await sharedClient().annotate(text, refDate, { channel: this.#channel })
-        : { annotations: EMPTY_ANNOTATIONS };
+      const result = text ? await sharedClient().annotate(text, refDate, { channel: this.#channel }) : null;
       if (seq !== this.#seq) return;
-      this.#done(text, refDate, annotations);
+      if (result) this.#done(text, refDate, result.store.annotations(), result.packed);
+      else this.#done(text, refDate, EMPTY_ANNOTATIONS, packSpans({}));
     } catch (error) {
       if (error instanceof Superseded || seq !== this.#seq) return;
       this.removeAttribute("aria-busy");
@@ -155,8 +156,9 @@ export class TextmarkerView extends HTMLElement {
     }
   }
 
-  #done(text, refDate, annotations) {
+  #done(text, refDate, annotations, packed) {
     this.#annotations = annotations;
+    this.#packed = packed;
     this.#annotatedText = text;
     this.#render();
     this.removeAttribute("aria-busy");
@@ -171,9 +173,9 @@ export class TextmarkerView extends HTMLElement {
 
   #render() {
     const keys = new Set(this.types);
-    renderAll(this.#view, this.#annotatedText ?? "", this.#annotations, {
+    renderPacked(this.#view, this.#annotatedText ?? "", this.#packed, {
       parts: true,
-      keep: (type, span) => keys.has(keyOf(type, span)),
+      keep: keys.size === TYPE_KEYS.length ? null : (key) => keys.has(key),
     });
   }
 }

@@ -1,6 +1,10 @@
-// Module worker: owns the WebAssembly annotator so the page never blocks while it runs.
+// Module worker: owns the WebAssembly annotator so the page never blocks while it runs. It also
+// packs the result (packed.js) so that handing it to the page costs the page almost nothing.
 
 import init, { Annotator, maxInputBytes } from "../pkg/textmarker.js";
+import { fromJson } from "./exports.js";
+import { sanitizeAnnotations } from "./model.js";
+import { chunkDetails, packSpans, transferables } from "./packed.js";
 
 let annotator = null;
 const ready = init()
@@ -12,8 +16,59 @@ const ready = init()
     self.postMessage({ type: "fatal", message: String(error?.message ?? error) });
   });
 
+/**
+ * Test hook (`fault` in a request; the page never sets it by itself): "trap" behaves as if the
+ * module trapped, "crash" throws out of the worker, "exit" ends the worker without a word.
+ */
+function injectFault(fault) {
+  if (fault === "trap") throw new WebAssembly.RuntimeError("unreachable (injected fault)");
+  if (fault === "crash") {
+    setTimeout(() => {
+      throw new Error("injected crash");
+    });
+    return true;
+  }
+  if (fault === "exit") {
+    self.close();
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Sends a result in small messages: the page reads each message in a task of its own, so no
+ * single task has to copy megabytes. Details chunks and the ARIA labels first, then the packed
+ * spans (typed arrays, transferred) with everything else.
+ */
+function postResult(id, annotations, extra) {
+  const packed = packSpans(annotations);
+  const { counts, chunks } = chunkDetails(annotations);
+  for (const [name, list] of Object.entries(chunks)) {
+    list.forEach((json, c) => self.postMessage({ type: "part", id, name, c, json }));
+  }
+  const ARIA_PART = 1 << 18;
+  for (let i = 0, c = 0; i < packed.aria.length; i += ARIA_PART, c++) {
+    self.postMessage({ type: "part", id, name: "aria", c, json: packed.aria.slice(i, i + ARIA_PART) });
+  }
+  packed.aria = null;
+  self.postMessage({ type: "result", id, packed, counts, ...extra }, transferables(packed));
+}
+
+/** A JSON export read back ("Open JSON…"): checked and packed here, off the page's thread. */
+async function openExport(id, file) {
+  try {
+    const json = typeof file === "string" ? file : await file.text();
+    const { text, refDate, annotations } = fromJson(json);
+    const { annotations: clean, dropped } = sanitizeAnnotations(text, annotations);
+    postResult(id, clean, { text, refDate, dropped });
+  } catch (error) {
+    self.postMessage({ type: "error", id, message: String(error?.message ?? error) });
+  }
+}
+
 self.onmessage = async (event) => {
-  const { id, text, refDate } = event.data ?? {};
+  const { id, text, refDate, fault, open } = event.data ?? {};
+  if (open !== undefined) return openExport(id, open);
   await ready;
   if (!annotator) {
     self.postMessage({ type: "error", id, message: "the annotator could not be loaded" });
@@ -22,12 +77,13 @@ self.onmessage = async (event) => {
   self.postMessage({ type: "started", id });
   const t0 = performance.now();
   try {
+    if (fault && injectFault(fault)) return;
     const annotations = annotator.annotate(String(text ?? ""), refDate ? { refDate: String(refDate) } : undefined);
-    self.postMessage({ type: "result", id, annotations, ms: performance.now() - t0 });
+    postResult(id, annotations, { ms: performance.now() - t0 });
   } catch (error) {
     const trapped = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: "error", id, message: String(error?.message ?? error), fatal: trapped });
-    // After a trap the module's memory cannot be trusted: let the page start a fresh worker.
+    // After a trap the module's memory cannot be trusted: the page starts a fresh worker.
     if (trapped) self.close();
   }
 };

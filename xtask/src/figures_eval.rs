@@ -20,6 +20,20 @@ const KINDS: [&str; 8] = [
 const FILES: [&str; 2] = ["news-dev.jsonl", "dev.jsonl"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("speed") {
+        let rounds = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
+        let limit = args
+            .get(2)
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(usize::MAX);
+        return speed(rounds, limit);
+    }
+    if args.first().map(String::as_str) == Some("dump") {
+        return dump(
+            args.get(1)
+                .map_or("target/figures-dump.jsonl", String::as_str),
+        );
+    }
     let verbose = args.iter().any(|a| a == "--errors");
     let only: Vec<&str> = args
         .iter()
@@ -90,6 +104,85 @@ pub fn run(args: &[String]) -> Result<(), String> {
             Err(e) => println!("(python3 not available: {e})"),
         }
     }
+    Ok(())
+}
+
+/// `cargo xtask eval figures speed`: MB/s of the figures stage alone over the news articles
+/// (each article prepared once, then the figures pass timed), and of the whole `annotate`.
+fn speed(rounds: usize, limit: usize) -> Result<(), String> {
+    use std::time::Instant;
+    use textmarker::stages;
+    let path = paths::shared_file("data/articles/10kgnad-test.jsonl")?;
+    let texts: Vec<String> = fs::read_to_string(&path)
+        .map_err(|e| e.to_string())?
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter_map(|record| record["text"].as_str().map(str::to_string))
+        .take(limit)
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let annotator = Annotator::new();
+    let options = Options::with_ref_date("2025-10-28").map_err(|e| e.to_string())?;
+    let prepared: Vec<_> = texts
+        .iter()
+        .map(|t| stages::prepare(&annotator, t))
+        .collect();
+    let mut found = 0;
+    let mut best = f64::MAX;
+    for _ in 0..rounds {
+        let started = Instant::now();
+        for p in &prepared {
+            found += stages::figures(&annotator, p, &options);
+        }
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "figures stage: {:.1} MB/s ({mb:.2} MB, {} texts, best of {rounds}: {:.1} ms, {} figures)",
+        mb / best,
+        texts.len(),
+        best * 1e3,
+        found / rounds.max(1)
+    );
+    if limit != usize::MAX {
+        return Ok(());
+    }
+    let started = Instant::now();
+    for t in &texts {
+        std::hint::black_box(annotator.annotate(t, &options));
+    }
+    let whole = started.elapsed().as_secs_f64();
+    println!(
+        "whole annotate: {:.1} MB/s ({:.1} ms); figures share {:.0}%",
+        mb / whole,
+        whole * 1e3,
+        100.0 * best / whole
+    );
+    Ok(())
+}
+
+/// `cargo xtask eval figures dump [FILE]`: the figures of every news article as JSON lines,
+/// to diff the output of two versions (a refactoring must not change it).
+fn dump(out: &str) -> Result<(), String> {
+    let path = paths::shared_file("data/articles/10kgnad-test.jsonl")?;
+    let annotator = Annotator::new();
+    let options = Options::with_ref_date("2025-10-28").map_err(|e| e.to_string())?;
+    let mut lines = String::new();
+    for line in fs::read_to_string(&path)
+        .map_err(|e| e.to_string())?
+        .lines()
+    {
+        let Ok(record) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let text = record["text"].as_str().unwrap_or_default();
+        let found = annotator.annotate(text, &options);
+        let figures = serde_json::to_value(&found.figures).map_err(|e| e.to_string())?;
+        lines.push_str(&json!({"id": record["id"], "figures": figures}).to_string());
+        lines.push('\n');
+    }
+    fs::write(paths::root().join(out), lines).map_err(|e| e.to_string())?;
+    println!("wrote {out}");
     Ok(())
 }
 

@@ -25,7 +25,8 @@ tasks:
   gen                regenerate src/generated/ from ../shared/data/lexicon
   train ner          train the entity model into model/
   eval ner|figures|quotes   score on the dev data in ../shared
-  bench [--browser]  run the benchmarks and print the summary table";
+  bench [--browser]  run the benchmarks and print the summary table
+  screenshots        regenerate docs/screenshot-{light,dark}.png of the page";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         "test" => testing::test(rest),
         "bench" => bench::bench(rest),
         "dist" => dist::dist(rest),
+        "screenshots" => web::screenshots(rest),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

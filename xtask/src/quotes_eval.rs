@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Write;
 
 use serde_json::{json, Value};
-use textmarker::{Annotator, OffsetUnit, Options};
+use textmarker::{stages, Annotator, OffsetUnit, Options};
 
 use crate::paths;
 
@@ -94,7 +94,14 @@ struct Counts {
     cue_ok: usize,
 }
 
-fn score_doc(c: &mut Counts, chars: &[char], gold: &[&Q], pred: &[&Q]) {
+/// A matched quote whose speaker (or whose lack of one) disagrees with the gold.
+struct Miss {
+    gold: usize,
+    pred: usize,
+}
+
+fn score_doc(c: &mut Counts, chars: &[char], gold: &[&Q], pred: &[&Q]) -> Vec<Miss> {
+    let mut misses = Vec::new();
     c.gold += gold.len();
     c.pred += pred.len();
     let mut pred_spans: HashMap<Span, usize> = HashMap::new();
@@ -138,13 +145,98 @@ fn score_doc(c: &mut Counts, chars: &[char], gold: &[&Q], pred: &[&Q]) {
         let hit = |a: &[Span], b: &[Span]| a.iter().any(|&x| b.iter().any(|&y| overlap(x, y) > 0));
         if !gold[i].speakers.is_empty() {
             c.speaker_n += 1;
-            c.speaker_ok += usize::from(hit(&gold[i].speakers, &pred[j].speakers));
+            let ok = hit(&gold[i].speakers, &pred[j].speakers);
+            c.speaker_ok += usize::from(ok);
+            if !ok {
+                misses.push(Miss { gold: i, pred: j });
+            }
         }
         if !gold[i].cues.is_empty() {
             c.cue_n += 1;
             c.cue_ok += usize::from(hit(&gold[i].cues, &pred[j].cues));
         }
     }
+    misses
+}
+
+fn slice(chars: &[char], (s, e): Span) -> String {
+    chars[s.min(chars.len())..e.min(chars.len())]
+        .iter()
+        .collect()
+}
+
+fn shown(chars: &[char], spans: &[Span]) -> String {
+    if spans.is_empty() {
+        return "-".into();
+    }
+    spans
+        .iter()
+        .map(|&s| format!("{:?}@{}", slice(chars, s), s.0))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Prints a speaker miss: gold and predicted speaker, the quote and its surroundings.
+fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q) {
+    let (s, e) = gold.span;
+    let from = s.saturating_sub(250);
+    let to = (e + 150).min(chars.len());
+    let quote = slice(chars, (s, e));
+    let quote: String = if quote.chars().count() > 160 {
+        let head: String = quote.chars().take(70).collect();
+        let tail: String = quote.chars().skip(quote.chars().count() - 70).collect();
+        format!("{head} … {tail}")
+    } else {
+        quote
+    };
+    println!("--- {id} [{}] {}..{}", gold.kind, s, e);
+    println!("  gold: {}", shown(chars, &gold.speakers));
+    println!("  pred: {}", shown(chars, &pred.speakers));
+    println!(
+        "  context: {}⟦{quote}⟧{}",
+        slice(chars, (from, s)).replace('\n', "⏎"),
+        slice(chars, (e, to)).replace('\n', "⏎")
+    );
+}
+
+/// `--speed`: times the quotes stage alone over prepared documents.
+fn speed(gold_text: &str, rounds: usize) -> Result<(), String> {
+    let annotator = Annotator::new();
+    let texts: Vec<String> = gold_text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|d| d["text"].as_str().map(str::to_string))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let started = std::time::Instant::now();
+    let prepared: Vec<_> = texts
+        .iter()
+        .map(|t| stages::prepare(&annotator, t))
+        .collect();
+    let prepare_seconds = started.elapsed().as_secs_f64();
+    // The fastest of several rounds: the machine may be shared, the minimum is the cost.
+    let mut found = 0;
+    let mut seconds = f64::INFINITY;
+    for _ in 0..rounds {
+        let started = std::time::Instant::now();
+        found = prepared
+            .iter()
+            .map(|p| stages::quotes(&annotator, p))
+            .sum::<usize>();
+        seconds = seconds.min(started.elapsed().as_secs_f64());
+    }
+    println!(
+        "quotes stage alone (fastest of {rounds} rounds): {:.1} MB in {:.3} s = {:.0} MB/s \
+         ({} quotes); prepare (tokens + entities): {:.2} s = {:.1} MB/s",
+        bytes as f64 / 1e6,
+        seconds,
+        bytes as f64 / 1e6 / seconds,
+        found,
+        prepare_seconds,
+        bytes as f64 / 1e6 / prepare_seconds
+    );
+    Ok(())
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> String {
@@ -174,10 +266,30 @@ fn acc(ok: usize, n: usize) -> String {
     }
 }
 
-pub fn run(_args: &[String]) -> Result<(), String> {
+/// Options: `--speed [--rounds N]` times the quotes stage alone; `--misses [direct|indirect]` prints
+/// speaker misses (Wikinews unless `--source rw`).
+pub fn run(args: &[String]) -> Result<(), String> {
     let gold_path = paths::shared_file(GOLD)?;
     let gold_text =
         fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
+    if args.iter().any(|a| a == "--speed") {
+        let rounds = args
+            .iter()
+            .position(|a| a == "--rounds")
+            .and_then(|i| args.get(i + 1)?.parse().ok())
+            .unwrap_or(20);
+        return speed(&gold_text, rounds);
+    }
+    let misses_kind = args.iter().position(|a| a == "--misses").map(|i| {
+        args.get(i + 1)
+            .filter(|k| KINDS.contains(&k.as_str()))
+            .map_or("direct", |k| k.as_str())
+    });
+    let misses_source = if args.iter().any(|a| a == "rw") {
+        SOURCES[1]
+    } else {
+        SOURCES[0]
+    };
     let annotator = Annotator::new();
     let options = Options::default();
     let out_dir = paths::root().join("target").join("eval");
@@ -211,7 +323,12 @@ pub fn run(_args: &[String]) -> Result<(), String> {
                 .copied()
                 .find(|s| *s == source)
                 .unwrap_or("other");
-            score_doc(counts.entry((source, kind)).or_default(), &chars, &g, &p);
+            let misses = score_doc(counts.entry((source, kind)).or_default(), &chars, &g, &p);
+            if misses_kind == Some(kind) && source == misses_source {
+                for m in misses {
+                    print_miss(id, &chars, g[m.gold], p[m.pred]);
+                }
+            }
         }
     }
     out.flush().map_err(|e| e.to_string())?;

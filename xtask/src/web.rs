@@ -168,3 +168,13 @@ fn respond(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
     stream.flush()
 }
+
+/// Regenerates the README's screenshots of the page, in light and dark themes.
+pub fn screenshots(_args: &[String]) -> Result<(), String> {
+    build(&[])?;
+    run::status(
+        Cmd::new("node")
+            .current_dir(paths::root())
+            .arg("tests/e2e/screenshots.mjs"),
+    )
+}

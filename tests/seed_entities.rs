@@ -1,0 +1,127 @@
+//! The founding article (../shared/seed): its people, places and organisations are found and
+//! grouped. Skips with a note when the shared folder is absent.
+
+use std::path::Path;
+
+use textmarker::{Annotator, EntityLabel, Options};
+
+fn seed_text() -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-2025-10-28.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            println!("skipped: {} not readable ({e})", path.display());
+            None
+        }
+    }
+}
+
+#[test]
+fn seed_article_entities_are_found_and_grouped() {
+    let Some(text) = seed_text() else { return };
+    let found = Annotator::new().annotate(&text, &Options::default());
+    let listing: Vec<String> = found
+        .entities
+        .iter()
+        .map(|e| format!("{} {} #{}", e.text, e.label.as_str(), e.entity_id))
+        .collect();
+    let has = |name: &str, label: EntityLabel| {
+        found.entities.iter().any(|e| {
+            let base = e.label.base();
+            let white_house_either = name.starts_with("Weiß")
+                && matches!(base, EntityLabel::Location | EntityLabel::Organisation);
+            e.text == name && (base == label || white_house_either)
+        })
+    };
+    let expected: &[(&[&str], EntityLabel)] = &[
+        (&["Donald Trump"], EntityLabel::Person),
+        (&["Sanae Takaichi"], EntityLabel::Person),
+        (&["Naruhito", "Kaiser Naruhito"], EntityLabel::Person),
+        (&["Japan"], EntityLabel::Location),
+        (&["USA"], EntityLabel::Location),
+        (&["Tokio"], EntityLabel::Location),
+        (&["China"], EntityLabel::Location),
+        (&["Peking"], EntityLabel::Location),
+        (&["Malaysia"], EntityLabel::Location),
+        (&["Russland"], EntityLabel::Location),
+        (&["Ukraine"], EntityLabel::Location),
+        (&["Yokosuka"], EntityLabel::Location),
+        (&["Washington"], EntityLabel::Location),
+        (&["Reuters"], EntityLabel::Organisation),
+        // GermEval annotates the White House mostly as LOC (train: 7 LOC, 2 ORG); either will do.
+        (&["Weißen Hauses", "Weiße Haus"], EntityLabel::Location),
+        (&["Toyota"], EntityLabel::Organisation),
+        (&["Honda"], EntityLabel::Organisation),
+    ];
+    let missing: Vec<String> = expected
+        .iter()
+        .filter(|(names, label)| !names.iter().any(|n| has(n, *label)))
+        .map(|(names, label)| format!("{} ({})", names.join(" / "), label.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "missing {missing:?}\nfound: {listing:#?}"
+    );
+
+    // Every "Trump"/"Trumps" mention belongs to Donald Trump's group.
+    let trump_ids: Vec<usize> = found
+        .entities
+        .iter()
+        .filter(|e| {
+            e.label == EntityLabel::Person
+                && matches!(e.text.as_str(), "Trump" | "Trumps" | "Donald Trump")
+        })
+        .map(|e| e.entity_id)
+        .collect();
+    assert!(trump_ids.len() >= 5, "{listing:#?}");
+    assert!(
+        trump_ids.iter().all(|&id| id == trump_ids[0]),
+        "{listing:#?}"
+    );
+    let trump = &found.entity_groups[trump_ids[0]];
+    assert_eq!(trump.name, "Donald Trump");
+    assert!(trump.mentions >= trump_ids.len());
+
+    // The White House forms one group whatever its case ending.
+    let white_house: Vec<usize> = found
+        .entities
+        .iter()
+        .filter(|e| e.text.starts_with("Weiß"))
+        .map(|e| e.entity_id)
+        .collect();
+    assert!(
+        white_house.len() >= 2 && white_house.iter().all(|&id| id == white_house[0]),
+        "{listing:#?}"
+    );
+
+    // Groups are consistent with their mentions.
+    for group in &found.entity_groups {
+        let count = found
+            .entities
+            .iter()
+            .filter(|e| e.entity_id == group.id)
+            .count();
+        assert_eq!(count, group.mentions, "{group:?}");
+    }
+}
+
+#[test]
+fn custom_names_through_the_public_api() {
+    let annotator = Annotator::new()
+        .with_names("# my names\nname\tlabel\nQuorbel Zanthe\tPER\nZanthe-Werke\tORG\n")
+        .expect("a valid list");
+    let text = "Quorbel Zanthe leitet die Zanthe-Werke.";
+    let found = annotator.annotate(text, &Options::default());
+    let got: Vec<(&str, &str)> = found
+        .entities
+        .iter()
+        .map(|e| (&text[e.start..e.end], e.label.as_str()))
+        .collect();
+    assert_eq!(got, [("Quorbel Zanthe", "PER"), ("Zanthe-Werke", "ORG")]);
+
+    let cases = [("Acme\n", "line 1"), ("ok\tORG\nAcme\tFIRMA\n", "line 2")];
+    for (tsv, expected) in cases {
+        let error = Annotator::new().with_names(tsv).expect_err(tsv);
+        assert!(error.to_string().contains(expected), "{tsv:?}: {error}");
+    }
+}
