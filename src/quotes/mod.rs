@@ -6,7 +6,10 @@
 //! a reporting verb or Konjunktiv I in its sentence. Titles, names and scare quotes lack
 //! these, or follow a noun that names them ("die Zeitung „…“"). Reported speech comes from
 //! `indirect`. Sentences are visited in order, so a Konjunktiv-I sentence or a bare quote
-//! can continue the last speaker. Every search looks at a bounded window: linear in the text.
+//! can continue the last speaker, unless its own sentence names someone who speaks. The
+//! speaker comes from German word order (`frame`): the head of appositions before the verb
+//! ("X, Chef von Y, sagte"), the object of an active "zitieren", a relative pronoun, the
+//! source of "heißt es in …". Every search looks at a bounded window: linear in the text.
 
 mod frame;
 mod indirect;
@@ -1040,6 +1043,36 @@ mod tests {
             continued.speaker.as_ref().map(|s| s.text.as_str()),
             Some("Die Ministerin")
         );
+    }
+
+    #[test]
+    fn konjunktiv_without_a_report_takes_the_speaking_subject_before() {
+        // (text, start of the Konjunktiv-I sentence, speaker)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Die Sprecherin bedauerte die Entscheidung. Es seien offenbar Fehler gemacht worden.",
+                "Es seien",
+                Some("Die Sprecherin"),
+            ),
+            // The sentence before is about no one who speaks.
+            (
+                "Die Brücke wurde gesperrt. Es seien offenbar Fehler gemacht worden.",
+                "Es seien",
+                None,
+            ),
+        ];
+        for &(text, start, speaker) in cases {
+            let found = quotes(text);
+            let q = found
+                .iter()
+                .find(|q| q.kind == QuoteKind::Indirect && q.text.starts_with(start))
+                .unwrap_or_else(|| panic!("{start:?} not found in {text:?}: {found:?}"));
+            assert_eq!(
+                q.speaker.as_ref().map(|s| s.text.as_str()),
+                speaker,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
