@@ -3,7 +3,7 @@
 //! Tagen"), holidays, ranges, and clock times ("14 Uhr", "um halb drei").
 
 use crate::annotations::{FigureKind, FigureValue, PeriodPart};
-use crate::calendar::{days_in_month, Date};
+use crate::calendar::{days_in_month, ClockTime, Date};
 use crate::text::TokenKind;
 
 use super::amounts::Unit;
@@ -65,10 +65,29 @@ pub(crate) fn easter(year: i32) -> Option<Date> {
     Date::new(year, month as u8, day as u8)
 }
 
+/// Orthodox Easter Sunday: the Julian computus, moved to the Gregorian calendar (the 13-day
+/// difference holds 1900–2099; other years get no date).
+pub(crate) fn orthodox_easter(year: i32) -> Option<Date> {
+    if !(1900..=2099).contains(&year) {
+        return None;
+    }
+    let a = year % 4;
+    let b = year % 7;
+    let c = year % 19;
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    Date::new(year, month as u8, day as u8).map(|julian| julian.add_days(13))
+}
+
 pub(crate) fn holiday(rule: HolidayRule, year: i32) -> Option<Date> {
     match rule {
         HolidayRule::Fixed(month, day) => Date::new(year, month, day),
         HolidayRule::Easter(offset) => easter(year).map(|d| d.add_days(i64::from(offset))),
+        HolidayRule::OrthodoxEaster(offset) => {
+            orthodox_easter(year).map(|d| d.add_days(i64::from(offset)))
+        }
         HolidayRule::NthWeekday(n, weekday, month) => {
             let first = Date::new(year, month, 1)?;
             let shift = (i64::from(weekday) - i64::from(first.weekday().index())).rem_euclid(7);
@@ -236,7 +255,9 @@ impl Scan<'_, '_> {
         }
         // "2025-10-28", "2016-05", "3-7-2017", "05-2016".
         if self.kind(i) == Some(TokenKind::Word) && self.word(i).as_bytes()[0].is_ascii_digit() {
-            return self.hyphen_date(i);
+            if let Some(piece) = self.hyphen_date(i) {
+                return Some(piece);
+            }
         }
         // "05/2016", "2016/05".
         if let (Some(a), true, Some(b)) = (
@@ -287,7 +308,9 @@ impl Scan<'_, '_> {
                 }
                 return None;
             }
-            if dotted && self.kind(i) == Some(TokenKind::Number) {
+            // "14. - 15.10.", "13ter bis 15ter Juli": a first range end.
+            let connector = self.is(k, "bis") || self.is_dash(k);
+            if dotted && (self.kind(i) == Some(TokenKind::Number) || connector) {
                 return Some(Piece {
                     when: When::Day {
                         year: None,
@@ -589,10 +612,8 @@ impl Scan<'_, '_> {
         if let Some(c) = first_end.and_then(|end| self.date_range(i, end, prefix, between)) {
             return Some(c);
         }
-        if let Some(piece) = piece {
-            if matches!(piece.when, When::Day { month: None, .. }) {
-                return None;
-            }
+        // A day without a month ("2." in "2. Advent") is only a range end.
+        if let Some(piece) = piece.filter(|p| !matches!(p.when, When::Day { month: None, .. })) {
             let when = self.settle(piece.when, i);
             let next = self.day_part_after(piece.next);
             let day = when_day(when, self.ref_year());
@@ -978,6 +999,7 @@ impl Scan<'_, '_> {
                         "zweiter", "dritter", "dritten", "vierter", "vierten",
                     ],
                 )
+            || self.lex(i) == Some(Lex::Trigger)
         {
             HOLIDAYS.iter().find_map(|(words, rule)| {
                 words
@@ -1209,8 +1231,23 @@ impl Scan<'_, '_> {
         None
     }
 
+    /// A clock time at `i` whose day is unknown: no reference date or time applies.
+    pub fn time_without_reference(&self, i: usize) -> Option<Candidate> {
+        self.time_at_with(i, &Context::default(), None, None)
+    }
+
     /// A clock time starting at `i`, possibly a range ("von 17 bis 18 Uhr").
     pub fn time_at(&self, i: usize, context: &Context) -> Option<Candidate> {
+        self.time_at_with(i, context, self.ref_date, self.ref_time)
+    }
+
+    fn time_at_with(
+        &self,
+        i: usize,
+        context: &Context,
+        ref_date: Option<Date>,
+        ref_time: Option<ClockTime>,
+    ) -> Option<Candidate> {
         let mut k = i;
         let mut part = None;
         // "abends um 8 Uhr", "nachmittags um 1 uhr 30".
@@ -1237,6 +1274,7 @@ impl Scan<'_, '_> {
                 }
             }
         }
+        let clock_start = k;
         let (h, m, s, mut next, ambiguous) = self.clock(k, um)?;
         // A range: "von 17 bis 18 Uhr", "9:30 - 11:00", "zwischen 16 und 17 Uhr".
         let connector_ok = |j: usize| {
@@ -1281,10 +1319,8 @@ impl Scan<'_, '_> {
         };
         let (mut h, mut h2) = (adjust(h), end_clock.map(|(h2, _, _)| adjust(h2)));
         // Without a day or part of the day, a reference time picks the next such clock time.
-        let mut day = context.day.or(self.ref_date);
-        if let (Some(reference), Some(now), None, None) =
-            (self.ref_date, self.ref_time, context.day, part)
-        {
+        let mut day = context.day.or(ref_date);
+        if let (Some(reference), Some(now), None, None) = (ref_date, ref_time, context.day, part) {
             let now_minutes = u32::from(now.hour) * 60 + u32::from(now.minute);
             if ambiguous && h < 12 && h * 60 + m < now_minutes {
                 h += 12;
@@ -1309,8 +1345,14 @@ impl Scan<'_, '_> {
             (Some((_, m2, s2)), Some(h2)) => iso_range(format(h, m, s), format(h2, m2, s2)),
             _ => FigureValue::Iso(format(h, m, s)),
         };
-        // A bare hour after "um" must not be a count: "um 2 Prozent" is the amount's.
-        let start_token = if part.is_some() && !um { k } else { i };
+        // "um" and an approximator stay outside ("heute um 03:13 Uhr" → time "03:13 Uhr");
+        // a part of the day before "um" and a range's "von"/"zwischen" belong to the span.
+        let part_first = matches!(self.lex(i), Some(Lex::DayPart(_)));
+        let start_token = if um && !range_prefix && !part_first {
+            clock_start
+        } else {
+            i
+        };
         let mut c = Candidate::new(
             start_token,
             next,
@@ -1341,6 +1383,12 @@ mod tests {
             (HolidayRule::Advent(3), 2018, "2018-12-16"),
             (HolidayRule::Advent(1), 2018, "2018-12-02"),
             (HolidayRule::Advent(2), 2016, "2016-12-04"),
+            (HolidayRule::OrthodoxEaster(0), 2018, "2018-04-08"),
+            (HolidayRule::OrthodoxEaster(-2), 2018, "2018-04-06"),
+            (HolidayRule::OrthodoxEaster(1), 2018, "2018-04-09"),
+            (HolidayRule::OrthodoxEaster(-48), 2018, "2018-02-19"),
+            (HolidayRule::OrthodoxEaster(0), 2021, "2021-05-02"),
+            (HolidayRule::OrthodoxEaster(0), 2013, "2013-05-05"),
         ];
         for (rule, year, expected) in cases {
             assert_eq!(

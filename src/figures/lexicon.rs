@@ -543,6 +543,8 @@ pub(crate) enum HolidayRule {
     NthWeekday(u8, u8, u8),
     /// The nth Sunday of Advent.
     Advent(u8),
+    /// Days after Orthodox Easter Sunday.
+    OrthodoxEaster(i16),
 }
 
 pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
@@ -601,6 +603,46 @@ pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["dreifaltigkeitsfest"], HolidayRule::Easter(56)),
     (&["fronleichnam"], HolidayRule::Easter(60)),
     (&["muttertag"], HolidayRule::NthWeekday(2, 6, 5)),
+    (&["orthodoxe", "ostern"], HolidayRule::OrthodoxEaster(0)),
+    (&["orthodoxen", "ostern"], HolidayRule::OrthodoxEaster(0)),
+    (
+        &["orthodoxer", "ostersonntag"],
+        HolidayRule::OrthodoxEaster(0),
+    ),
+    (
+        &["orthodoxen", "ostersonntag"],
+        HolidayRule::OrthodoxEaster(0),
+    ),
+    (
+        &["orthodoxer", "ostermontag"],
+        HolidayRule::OrthodoxEaster(1),
+    ),
+    (
+        &["orthodoxen", "ostermontag"],
+        HolidayRule::OrthodoxEaster(1),
+    ),
+    (
+        &["orthodoxer", "karfreitag"],
+        HolidayRule::OrthodoxEaster(-2),
+    ),
+    (
+        &["orthodoxen", "karfreitag"],
+        HolidayRule::OrthodoxEaster(-2),
+    ),
+    (
+        &["orthodoxer", "karsamstag"],
+        HolidayRule::OrthodoxEaster(-1),
+    ),
+    (
+        &["orthodoxen", "karsamstag"],
+        HolidayRule::OrthodoxEaster(-1),
+    ),
+    (&["lazarus-samstag"], HolidayRule::OrthodoxEaster(-8)),
+    (&["lazarussamstag"], HolidayRule::OrthodoxEaster(-8)),
+    (&["sauberer", "montag"], HolidayRule::OrthodoxEaster(-48)),
+    (&["sauberen", "montag"], HolidayRule::OrthodoxEaster(-48)),
+    (&["weißer", "donnerstag"], HolidayRule::Easter(-3)),
+    (&["weißen", "donnerstag"], HolidayRule::Easter(-3)),
     (&["erster", "advent"], HolidayRule::Advent(1)),
     (&["ersten", "advent"], HolidayRule::Advent(1)),
     (&["zweiter", "advent"], HolidayRule::Advent(2)),
@@ -822,8 +864,29 @@ impl Lexicon {
         }
         add("komma", Lex::Comma);
         for word in [
-            "um", "vor", "in", "von", "vom", "zwischen", "laufe", "laufes", "im", "minus",
-            "negativ", "heilige", "heiligen", "christi", "-", "−",
+            "um",
+            "vor",
+            "in",
+            "von",
+            "vom",
+            "zwischen",
+            "laufe",
+            "laufes",
+            "im",
+            "minus",
+            "negativ",
+            "heilige",
+            "heiligen",
+            "christi",
+            "-",
+            "−",
+            "orthodoxe",
+            "orthodoxen",
+            "orthodoxer",
+            "sauberer",
+            "sauberen",
+            "weißer",
+            "weißen",
         ] {
             add(word, Lex::Trigger);
         }
@@ -897,6 +960,26 @@ mod tests {
         for (word, expected) in cases {
             let lower = lowercase(word, &mut buffer).unwrap();
             assert_eq!(lexicon.get(lower), expected, "{word}");
+        }
+        // The shape filter lets every spelling of a lexicon word through.
+        for word in [
+            "Oktober",
+            "OKTOBER",
+            "Übermorgen",
+            "ÜBERMORGEN",
+            "März",
+            "MÄRZ",
+            "€",
+            "%",
+        ] {
+            assert!(lexicon.may_hold(word.as_bytes()), "{word}");
+        }
+        for (word, _) in lexicon.words.iter() {
+            assert!(
+                lexicon.may_hold(word),
+                "{:?}",
+                String::from_utf8_lossy(word)
+            );
         }
         assert_eq!(
             weekday_compound("samstagnachmittag"),

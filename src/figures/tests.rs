@@ -309,17 +309,14 @@ fn dates() {
 fn times_durations_quantities() {
     check(
         &[
-            (
-                "um 14 Uhr",
-                &[("um 14 Uhr", "time", r#""2025-10-28T14:00""#)],
-            ),
+            ("um 14 Uhr", &[("14 Uhr", "time", r#""2025-10-28T14:00""#)]),
             (
                 "gegen 14.30 Uhr",
                 &[("14.30 Uhr", "time", r#""2025-10-28T14:30""#)],
             ),
             (
                 "um halb drei",
-                &[("um halb drei", "time", r#""2025-10-28T02:30""#)],
+                &[("halb drei", "time", r#""2025-10-28T02:30""#)],
             ),
             (
                 "zwei Jahre früher",
@@ -361,6 +358,71 @@ fn times_durations_quantities() {
                     r#"{"amount":8.0,"unit":"°C"}"#,
                 )],
             ),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn dates_with_clock_times() {
+    check(
+        &[
+            // A calendar date or weekday with its clock time is one time.
+            (
+                "Ich komme am 14. Oktober um 8:00 Uhr zurück.",
+                &[("14. Oktober um 8:00 Uhr", "time", r#""2025-10-14T08:00""#)],
+            ),
+            (
+                "Am 21.04.2016, 16:00 kam er.",
+                &[("21.04.2016, 16:00", "time", r#""2016-04-21T16:00""#)],
+            ),
+            (
+                "am Montag von 9:30 - 11:00",
+                &[(
+                    "Montag von 9:30 - 11:00",
+                    "time",
+                    r#"{"min":"2025-10-27T09:30","max":"2025-10-27T11:00"}"#,
+                )],
+            ),
+            // A relative day word stays a date of its own; "um" stays outside.
+            (
+                "heute um 03:13 Uhr",
+                &[
+                    ("heute", "date", r#""2025-10-28""#),
+                    ("03:13 Uhr", "time", r#""2025-10-28T03:13""#),
+                ],
+            ),
+            (
+                "am 14. Oktober",
+                &[("14. Oktober", "date", r#""2025-10-14""#)],
+            ),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn holidays_and_day_ranges() {
+    check(
+        &[
+            ("am 2. Advent", &[("2. Advent", "date", r#""2025-12-07""#)]),
+            (
+                "Orthodoxer Karfreitag 2018",
+                &[("Orthodoxer Karfreitag 2018", "date", r#""2018-04-06""#)],
+            ),
+            (
+                "Sauberer Montag 2018",
+                &[("Sauberer Montag 2018", "date", r#""2018-02-19""#)],
+            ),
+            (
+                "vom 13ter bis 15ter Juli",
+                &[(
+                    "vom 13ter bis 15ter Juli",
+                    "date",
+                    r#"{"min":"2025-07-13","max":"2025-07-15"}"#,
+                )],
+            ),
+            ("der 13ter", &[("13ter", "ordinal", "13.0")]),
         ],
         "2025-10-28",
     );
