@@ -195,3 +195,54 @@ fn closed_stdout_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(output.status.success(), "{:?} {stderr}", output.status);
 }
+
+#[test]
+fn custom_names_take_priority() {
+    let dir = std::env::temp_dir().join(format!("textmarker-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = dir.join("names.tsv");
+    std::fs::write(
+        &names,
+        "# newsroom list\nZarnowitzer Kreisbote\tORG\nQuellbach\tLOC\n",
+    )
+    .unwrap();
+    let text = "Der Zarnowitzer Kreisbote berichtete aus Quellbach.";
+    let output = run(
+        &["annotate", "--names", names.to_str().unwrap()],
+        text.as_bytes(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result = &lines(&output)[0];
+    let found: Vec<(String, String)> = result["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap().to_string(),
+                e["label"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("Zarnowitzer Kreisbote".into(), "ORG".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Quellbach".into(), "LOC".into())),
+        "{found:?}"
+    );
+
+    std::fs::write(&names, "Quellbach\tCITY\n").unwrap();
+    let output = run(
+        &["annotate", "--names", names.to_str().unwrap()],
+        text.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("line 1"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

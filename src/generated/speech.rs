@@ -967,26 +967,6 @@ pub(crate) static VERB_FORMS: &[(&str, &str, &str)] = &[
     ("äußerten", "", "say"),
 ];
 
-/// Attribution markers: (phrase, class); "…" stands for the attributed phrase.
-pub(crate) static MARKERS: &[(&str, &str)] = &[
-    ("aus … Kreisen", "attribution_frame"),
-    ("gegenüber", "attribution_preposition"),
-    ("heißt es", "attribution_frame"),
-    ("hieß es", "attribution_frame"),
-    ("laut", "attribution_preposition"),
-    ("nach Angaben", "attribution_phrase"),
-    ("nach Ansicht", "attribution_phrase"),
-    ("nach Auffassung", "attribution_phrase"),
-    ("nach Aussage", "attribution_phrase"),
-    ("nach Einschätzung", "attribution_phrase"),
-    ("nach Informationen", "attribution_phrase"),
-    ("nach eigenen Angaben", "attribution_phrase"),
-    ("so", "attribution_adverb"),
-    ("unter Berufung auf", "attribution_phrase"),
-    ("wie … sagte", "attribution_frame"),
-    ("zufolge", "attribution_postposition"),
-];
-
 /// Role nouns and honorifics: (form, gender m/f/"", number sg/pl/"", kind).
 pub(crate) static ROLE_NOUNS: &[(&str, &str, &str, &str)] = &[
     ("Abgeordnete", "f", "sg", "politics"),

@@ -307,7 +307,7 @@ impl<'d, 't> Words<'d, 't> {
                 self.ends_sentence(p)
                     || (self.doc.tokens[p].kind == TokenKind::Punct && self.in_quote[p])
             };
-        if !sentence_initial || self.is_named_agent(i) || self.lex.role(self.text(i)).is_some() {
+        if !sentence_initial || self.is_named_agent(i) || self.lex.is_role(self.text(i)) {
             return true;
         }
         let pronoun = |k: usize| k < self.len() && self.lower_in(k, &["er", "sie", "es", "wir"]);
@@ -391,7 +391,7 @@ impl<'d, 't> Words<'d, 't> {
     /// Whether the phrase names someone who can speak: a name, a role, a pronoun.
     pub fn is_agentive(&self, phrase: &Range<usize>) -> bool {
         phrase.clone().any(|k| {
-            self.is_named_agent(k) || self.has(k, PRONOUN) || self.lex.role(self.text(k)).is_some()
+            self.is_named_agent(k) || self.has(k, PRONOUN) || self.lex.is_role(self.text(k))
         })
     }
 

@@ -576,13 +576,6 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "aus", "ohne", "vor", "über", "unter", "nach", "bei",
 ];
 
-/// A role noun: "Minister", "Sprecherin", "US-Präsident".
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Role {
-    pub feminine: bool,
-    pub plural: bool,
-}
-
 /// Bits of [`Lexicon::word_facts`]: one lookup tells all a token needs.
 pub(crate) const IS_VERB: u16 = 1;
 pub(crate) const IS_SUBJUNCTIVE: u16 = 2;
@@ -601,7 +594,8 @@ pub(crate) const CLOSED_CLASSES: u16 =
 pub(crate) struct Lexicon {
     verbs: FastMap<&'static str, Vec<VerbForm>>,
     word_facts: FastMap<&'static str, u16>,
-    roles: FastMap<String, Role>,
+    /// Role nouns in lower case: "minister", "sprecherin".
+    roles: FastMap<String, ()>,
     genre: FastMap<&'static str, ()>,
 }
 
@@ -654,17 +648,11 @@ impl Lexicon {
             subjunctive.insert(form, false);
         }
         let mut roles = FastMap::default();
-        for &(form, gender, number, kind) in generated::ROLE_NOUNS {
+        for &(form, _gender, _number, kind) in generated::ROLE_NOUNS {
             if kind == "modifier" || form.len() < 3 {
                 continue;
             }
-            roles.insert(
-                form.to_lowercase(),
-                Role {
-                    feminine: gender == "f",
-                    plural: number == "pl",
-                },
-            );
+            roles.insert(form.to_lowercase(), ());
         }
         let genre = GENRE_NOUNS.iter().map(|&g| (g, ())).collect();
         let mut word_facts: FastMap<&'static str, u16> = FastMap::default();
@@ -712,25 +700,19 @@ impl Lexicon {
     }
 
     /// A role noun, also as the head of a compound ("Regierungssprecherin" → Sprecherin).
-    pub fn role(&self, word: &str) -> Option<Role> {
+    pub fn is_role(&self, word: &str) -> bool {
         if word.len() > 48 || !word.chars().next().is_some_and(char::is_uppercase) {
-            return None;
+            return false;
         }
         let lower = word.to_lowercase();
-        if let Some(role) = self.roles.get(&lower) {
-            return Some(*role);
-        }
-        // Compound heads of at least five letters.
-        for (at, _) in lower.char_indices().skip(1) {
-            let tail = &lower[at..];
-            if tail.len() < 5 {
-                break;
-            }
-            if let Some(role) = self.roles.get(tail) {
-                return Some(*role);
-            }
-        }
-        None
+        // The word itself, or a compound head of at least five letters.
+        self.roles.contains_key(&lower)
+            || lower
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| &lower[at..])
+                .take_while(|tail| tail.len() >= 5)
+                .any(|tail| self.roles.contains_key(tail))
     }
 
     /// Whether `word` names a kind of work, medium or organisation ("Zeitung", "Motto").

@@ -410,7 +410,7 @@ fn right_frame(words: &Words, c: usize, ceiling: usize) -> Option<Frame> {
             (s.start == j + 1 || (s.start == j + 2 && words.is(j + 1, "sich")))
                 && s.clone().any(|k| {
                     words.is_named_agent(k)
-                        || words.lex.role(words.text(k)).is_some()
+                        || words.lex.is_role(words.text(k))
                         || words.is(k, "er")
                         || words.is(k, "sie")
                 })

@@ -49,9 +49,16 @@ console.log(JSON.stringify(new Annotator().annotate(text, { refDate: "2025-10-28
 
 test("a plain HTML page imports the package's ES module", async () => {
   writeFileSync(join(project, "index.html"), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="page.js"></script>`);
-  writeFileSync(join(project, "page.js"), `import init, { Annotator } from "./node_modules/textmarker/textmarker.js";
+  writeFileSync(join(project, "page.js"), `import init, { Annotator } from "./node_modules/textmarker/pkg/textmarker.js";
 await init();
 window.result = new Annotator().annotate(${JSON.stringify(TEXT)}, { refDate: "2025-10-28" });`);
+  writeFileSync(join(project, "element.html"), `<!DOCTYPE html><meta charset="utf-8"><script type="module" src="element.js"></script>
+<textmarker-view ref-date="2025-10-28">${TEXT}</textmarker-view>`);
+  writeFileSync(join(project, "element.js"), `import "./node_modules/textmarker/js/textmarker-view.js";
+document.querySelector("textmarker-view").addEventListener("annotated", (e) => {
+  const a = e.detail.annotations;
+  window.annotated = a.entities.length + a.figures.length + a.quotes.length;
+});`);
   const server = await startServer({ root: project });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
   try {
@@ -59,6 +66,10 @@ window.result = new Annotator().annotate(${JSON.stringify(TEXT)}, { refDate: "20
     await page.goto(`${server.url}index.html`);
     const result = await page.waitForFunction(() => window.result, null, { timeout: 30_000 }).then((h) => h.jsonValue());
     assert.ok(checkSpans(TEXT, result) > 0);
+    // The custom element from the package, with its worker and styles.
+    await page.goto(`${server.url}element.html`);
+    const marks = await page.waitForFunction(() => window.annotated, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    assert.ok(marks > 0, "the element marks its text");
   } finally {
     await browser.close();
     await server.close();

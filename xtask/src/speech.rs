@@ -45,7 +45,6 @@ fn quoted(s: &str) -> String {
 
 pub fn generate() -> Result<(), String> {
     let (header, rows) = read_tsv(VERBS)?;
-    let lemma = column(&header, "lemma")?;
     let particle = column(&header, "particle")?;
     let class = column(&header, "class")?;
     let inflected: Vec<usize> = [
@@ -64,11 +63,10 @@ pub fn generate() -> Result<(), String> {
     // (form, particle, class): a finite form of a separable verb needs its particle later in
     // the clause ("teilte … mit"); the joined form ("mitteilte") stands alone.
     let mut verb_forms: BTreeSet<(String, String, String)> = BTreeSet::new();
-    let mut markers: BTreeSet<(String, String)> = BTreeSet::new();
     for row in &rows {
         let class = cell(row, class).to_string();
+        // Attribution markers (so, laut, zufolge …) are grammar, written in src/quotes/frame.rs.
         if class.starts_with("attribution") {
-            markers.insert((cell(row, lemma).to_string(), class));
             continue;
         }
         let particle = cell(row, particle).to_string();
@@ -142,14 +140,6 @@ pub fn generate() -> Result<(), String> {
     }
     out.push_str("];\n\n");
     out.push_str(
-        "/// Attribution markers: (phrase, class); \"…\" stands for the attributed phrase.\n",
-    );
-    out.push_str("pub(crate) static MARKERS: &[(&str, &str)] = &[\n");
-    for (m, c) in &markers {
-        out.push_str(&format!("    ({}, {}),\n", quoted(m), quoted(c)));
-    }
-    out.push_str("];\n\n");
-    out.push_str(
         "/// Role nouns and honorifics: (form, gender m/f/\"\", number sg/pl/\"\", kind).\n",
     );
     out.push_str("pub(crate) static ROLE_NOUNS: &[(&str, &str, &str, &str)] = &[\n");
@@ -170,9 +160,8 @@ pub fn generate() -> Result<(), String> {
     }
     fs::write(&path, out).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(
-        "wrote {OUT}: {} verb forms, {} markers, {} role nouns",
+        "wrote {OUT}: {} verb forms, {} role nouns",
         verb_forms.len(),
-        markers.len(),
         roles.len()
     );
     Ok(())

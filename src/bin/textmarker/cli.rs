@@ -47,6 +47,10 @@ struct AnnotateArgs {
     /// start of the text, if any.
     #[arg(long, value_name = "DATE")]
     ref_date: Option<String>,
+    /// A newsroom's own names, `name<TAB>label` per line (PER, LOC, ORG, OTH …); they take
+    /// priority over the model.
+    #[arg(long, value_name = "FILE")]
+    names: Option<PathBuf>,
     /// Pretty-print the JSON of a single text.
     #[arg(long)]
     pretty: bool,
@@ -99,6 +103,18 @@ fn options_for(text: &str, ref_date: Option<&str>) -> Result<Options, String> {
     }
 }
 
+/// The annotator, with the custom names of `--names` when given.
+fn build_annotator(args: &AnnotateArgs) -> io::Result<Annotator> {
+    let Some(path) = &args.names else {
+        return Ok(Annotator::new());
+    };
+    let tsv = fs::read_to_string(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    Annotator::new()
+        .with_names(&tsv)
+        .map_err(|e| invalid_data(format!("{}: {e}", path.display())))
+}
+
 fn invalid_data(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message)
 }
@@ -120,7 +136,7 @@ fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
         ))
     })?;
     let options = options_for(&text, args.ref_date.as_deref()).map_err(invalid_data)?;
-    let annotator = Annotator::new();
+    let annotator = build_annotator(args)?;
     let annotations = annotator
         .try_annotate(&text, &options)
         .map_err(|e| invalid_data(e.to_string()))?;
@@ -145,7 +161,7 @@ fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
 /// Reads JSONL on stdin and answers every non-blank line, in order; a bad line gets an error
 /// record and does not stop the others.
 fn annotate_stream(args: &AnnotateArgs) -> io::Result<ExitCode> {
-    let annotator = Annotator::new();
+    let annotator = build_annotator(args)?;
     let unit = offset_unit(args);
     let stdin = io::stdin();
     let mut input = stdin.lock();
