@@ -2,11 +2,9 @@
 //! read from ../shared/seed at run time (it may not be copied into the repository); without
 //! it the test is skipped with a note.
 
-use std::path::Path;
+mod common;
 
 use textmarker::{Annotator, Approx, FigureKind, Options, PeriodPart};
-
-const SEED: &str = "../shared/seed/article-2025-10-28.txt";
 
 /// (text of the figure, kind, value as JSON, approx, mod): in order of appearance.
 const EXPECTED: &[(&str, FigureKind, &str, Option<Approx>, Option<PeriodPart>)] = &[
@@ -73,12 +71,7 @@ const EXPECTED: &[(&str, FigureKind, &str, Option<Approx>, Option<PeriodPart>)] 
 
 #[test]
 fn every_figure_of_the_seed_article() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!(
-            "skipped: {} is not there (the seed lives beside the repository)",
-            path.display()
-        );
+    let Some(text) = common::seed_article() else {
         return;
     };
     let options = Options::with_ref_date("2025-10-28").unwrap();

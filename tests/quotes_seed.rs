@@ -2,20 +2,9 @@
 //! and each quote outside the headline sentence names its speaker. The article is read at run
 //! time (third-party text, never copied into the repository); without it the test skips.
 
-use std::path::Path;
+mod common;
 
 use textmarker::{Annotator, Options, QuoteKind};
-
-fn seed() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-2025-10-28.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            println!("skipped: {} not readable ({e})", path.display());
-            None
-        }
-    }
-}
 
 /// Byte spans of `"…"` and `„…“` pairs, found independently of the library.
 fn quotation_pairs(text: &str) -> Vec<(usize, usize)> {
@@ -37,7 +26,9 @@ fn quotation_pairs(text: &str) -> Vec<(usize, usize)> {
 
 #[test]
 fn every_seed_quote_is_found_with_its_speaker() {
-    let Some(text) = seed() else { return };
+    let Some(text) = common::seed_article() else {
+        return;
+    };
     let found = Annotator::new().annotate(&text, &Options::with_ref_date("2025-10-28").unwrap());
     let direct: Vec<_> = found
         .quotes

@@ -1,24 +1,15 @@
 //! The founding article (../shared/seed): its people, places and organisations are found and
 //! grouped. Skips with a note when the shared folder is absent.
 
-use std::path::Path;
+mod common;
 
 use textmarker::{Annotator, EntityLabel, Options};
 
-fn seed_text() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-2025-10-28.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) => {
-            println!("skipped: {} not readable ({e})", path.display());
-            None
-        }
-    }
-}
-
 #[test]
 fn seed_article_entities_are_found_and_grouped() {
-    let Some(text) = seed_text() else { return };
+    let Some(text) = common::seed_article() else {
+        return;
+    };
     let found = Annotator::new().annotate(&text, &Options::default());
     let listing: Vec<String> = found
         .entities
