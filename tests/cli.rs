@@ -139,7 +139,10 @@ fn offsets_follow_the_requested_unit() {
             String::from_utf8_lossy(&output.stderr)
         );
         let result = &lines(&output)[0];
-        assert!(check_offsets(result, SAMPLE, unit) >= 3, "{unit}: too few spans in {result}");
+        assert!(
+            check_offsets(result, SAMPLE, unit) >= 3,
+            "{unit}: too few spans in {result}"
+        );
     }
 }
 

@@ -126,10 +126,17 @@ pub fn test(args: &[String]) -> Result<(), String> {
                 "tests/e2e/",
             ]))
         })?;
-        steps.run("npm package (dist, pack, import from Node and from a page)", || {
-            crate::dist::dist(&[])?;
-            run::status(Cmd::new("node").current_dir(&root).args(["--test", "tests/package/"]))
-        })?;
+        steps.run(
+            "npm package (dist, pack, import from Node and from a page)",
+            || {
+                crate::dist::dist(&[])?;
+                run::status(
+                    Cmd::new("node")
+                        .current_dir(&root)
+                        .args(["--test", "tests/package/"]),
+                )
+            },
+        )?;
     }
     if !skip_fuzz {
         steps.run("fuzz smoke (60 s)", || fuzz_smoke(&root, 60))?;
