@@ -46,7 +46,7 @@ pub mod __private {
     pub use crate::entities::lexicon::Lexicon;
     pub use crate::entities::recognize_text;
     pub use crate::entities::tagger::{
-        begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, N_TAGS,
+        begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
 }
 

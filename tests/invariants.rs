@@ -242,6 +242,13 @@ fn inputs_people_paste() {
             "a very long word",
             "Donaudampfschifffahrtsgesellschaft".repeat(3_000),
         ),
+        // Found by the properties above: an index stepped before the first token (figures)
+        // and a quote whose report ran past the current sentence (quotes).
+        ("time at the very start", "14.30 Uhr sagte ".to_string()),
+        (
+            "quote over paragraphs after laut",
+            "laut Reuters„\r\n»\r\nzwei Jahre“".to_string(),
+        ),
     ];
     for (name, text) in cases {
         assert_eq!(check(&text), Ok(()), "{name}");

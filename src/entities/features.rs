@@ -79,10 +79,15 @@ struct TokenInfo {
     word: u64,
     lower: u64,
     shape: u64,
-    suffix3: u64,
+    /// Hashes of the last 1–4 chars of the lower-cased word (see [`suffix_hashes`]).
+    suffixes: [u64; 4],
     /// Capitalisation class: 0 lower, 1 capitalised, 2 all caps, 3 digit, 4 other.
     kind: u8,
+    /// Length in chars, at most 12.
+    length: u8,
     flags: u16,
+    /// The lexicon has phrases starting with this token.
+    phrase_head: bool,
     /// Lexicon phrase covering the token: flags and position (1 begin, 2 inside).
     phrase: (u16, u8),
     /// Inside quotation marks (titles of works and events often are).
@@ -91,46 +96,61 @@ struct TokenInfo {
 
 const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 
-fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = seed;
+/// One step of an FxHash-style hash: cheap, and the multiply spreads low bits upwards.
+#[inline(always)]
+fn step(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[inline]
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = SEED;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x0000_0100_0000_01b3) ^ (h >> 29);
+        h = step(h, u64::from_le_bytes(word));
     }
-    for &b in chunks.remainder() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = step(h, u64::from_le_bytes(word));
     }
-    h ^ bytes.len() as u64
+    step(h, bytes.len() as u64)
 }
 
-fn hash_str(s: &str) -> u64 {
-    hash_bytes(SEED, s.as_bytes())
-}
-
-/// murmur3's finaliser: spreads every input bit over the output.
-fn mix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
-}
-
+/// A feature's 32-bit hash: the template salts the value, a xor-shift and a multiply mix
+/// it so that the top bits (the bucket) depend on every bit.
+#[inline(always)]
 fn feature(template: T, value: u64) -> u32 {
-    (mix(value ^ (template as u64).wrapping_mul(0xa076_1d64_78bd_642f)) >> 32) as u32
+    let x = value ^ (template as u64).wrapping_mul(0xa076_1d64_78bd_642f);
+    ((x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 32) as u32
 }
 
+#[inline(always)]
 fn pair(a: u64, b: u64) -> u64 {
-    mix(a).wrapping_add(b.rotate_left(17))
+    a.wrapping_mul(0xc4ce_b9fe_1a85_ec53).rotate_left(31) ^ b
 }
 
 fn kind_of(word: &str) -> u8 {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
+    let bytes = word.as_bytes();
+    let Some(&first) = bytes.first() else {
         return 4;
     };
+    if word.is_ascii() {
+        return if first.is_ascii_uppercase() {
+            let all_caps = bytes.len() > 1 && !bytes.iter().any(u8::is_ascii_lowercase);
+            1 + all_caps as u8
+        } else if first.is_ascii_lowercase() {
+            0
+        } else if first.is_ascii_digit() {
+            3
+        } else {
+            4
+        };
+    }
+    let first = word.chars().next().unwrap_or(' ');
     if first.is_uppercase() {
         if word
             .chars()
@@ -157,19 +177,24 @@ fn shape_hash(word: &str) -> u64 {
     let mut last = '\0';
     let mut n = 0;
     for c in word.chars() {
-        let class = if c.is_uppercase() {
+        let class = if c.is_ascii() {
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                _ => c,
+            }
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
-        } else if c.is_ascii_digit() {
-            'd'
         } else if c.is_alphanumeric() {
             'a'
         } else {
             c
         };
         if class != last {
-            h = (h ^ class as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            h = step(h, class as u64);
             last = class;
             n += 1;
             if n > 8 {
@@ -180,12 +205,43 @@ fn shape_hash(word: &str) -> u64 {
     h
 }
 
+/// Hashes of the first 1–4 chars (`k` chars in slot `k - 1`, 0 when the word is not longer
+/// than `k` chars), computed incrementally.
+#[inline]
+fn prefix_hashes(word: &str) -> [u64; 4] {
+    let mut out = [0; 4];
+    let mut h = SEED;
+    for (k, c) in word.chars().take(5).enumerate() {
+        if k > 0 {
+            out[k - 1] = h;
+        }
+        h = step(h, c as u64);
+    }
+    out
+}
+
+/// Like [`prefix_hashes`] for the last 1–4 chars (hashed from the end).
+#[inline]
+fn suffix_hashes(word: &str) -> [u64; 4] {
+    let mut out = [0; 4];
+    let mut h = SEED ^ 1;
+    for (k, c) in word.chars().rev().take(5).enumerate() {
+        if k > 0 {
+            out[k - 1] = h;
+        }
+        h = step(h, c as u64);
+    }
+    out
+}
+
 /// Byte index after the first `n` chars, if the word has more than `n` chars.
+#[cfg(test)]
 fn prefix_end(word: &str, n: usize) -> Option<usize> {
     word.char_indices().nth(n).map(|(i, _)| i)
 }
 
 /// Byte index of the start of the last `n` chars, if the word has more than `n` chars.
+#[cfg(test)]
 fn suffix_start(word: &str, n: usize) -> Option<usize> {
     word.char_indices()
         .rev()
@@ -211,6 +267,7 @@ impl Extractor {
     pub fn extract(&mut self, words: &[&str], lexicon: &Lexicon, out: &mut Features) {
         out.hashes.clear();
         out.starts.clear();
+        out.hashes.reserve(words.len() * 64);
         self.lower.clear();
         self.lower_ends.clear();
         self.info.clear();
@@ -228,14 +285,20 @@ impl Extractor {
         }
         for (i, word) in words.iter().enumerate() {
             let lower = self.lower_at(i);
-            let suffix3 = suffix_start(lower, 3).map_or(0, |s| hash_str(&lower[s..]));
+            let entry = lexicon.word(word);
             self.info.push(TokenInfo {
-                word: hash_str(word),
-                lower: hash_str(lower),
+                word: hash_bytes(word.as_bytes()),
+                lower: hash_bytes(lower.as_bytes()),
                 shape: shape_hash(word),
-                suffix3,
+                suffixes: suffix_hashes(lower),
                 kind: kind_of(word),
-                flags: lexicon.flags(word),
+                length: if word.is_ascii() {
+                    word.len().min(12) as u8
+                } else {
+                    word.chars().take(12).count() as u8
+                },
+                flags: entry.flags,
+                phrase_head: entry.phrase_head,
                 phrase: (0, 0),
                 quoted: false,
             });
@@ -243,6 +306,10 @@ impl Extractor {
         self.mark_quotes(words);
         let mut i = 0;
         while i < words.len() {
+            if !self.info[i].phrase_head {
+                i += 1;
+                continue;
+            }
             // Exact matches only: inflection-tolerant matches cost dev F1 when tried.
             match lexicon.phrase_at(&words[i..]) {
                 Some(phrase) => {
@@ -272,28 +339,26 @@ impl Extractor {
             h.push(feature(T::Bias, 0));
             h.push(feature(T::Word, info.word));
             h.push(feature(T::Lower, info.lower));
-            for (t, k) in [
-                (T::Prefix1, 1),
-                (T::Prefix2, 2),
-                (T::Prefix3, 3),
-                (T::Prefix4, 4),
-            ] {
-                if let Some(end) = prefix_end(word, k) {
-                    h.push(feature(t, hash_str(&word[..end])));
+            let prefixes = prefix_hashes(word);
+            for (t, hash) in [T::Prefix1, T::Prefix2, T::Prefix3, T::Prefix4]
+                .into_iter()
+                .zip(prefixes)
+            {
+                if hash != 0 {
+                    h.push(feature(t, hash));
                 }
             }
-            for (t, k) in [
-                (T::Suffix1, 1),
-                (T::Suffix2, 2),
-                (T::Suffix3, 3),
-                (T::Suffix4, 4),
-            ] {
-                if let Some(start) = suffix_start(lower, k) {
-                    h.push(feature(t, hash_str(&lower[start..])));
+            let suffixes = info.suffixes;
+            for (t, hash) in [T::Suffix1, T::Suffix2, T::Suffix3, T::Suffix4]
+                .into_iter()
+                .zip(suffixes)
+            {
+                if hash != 0 {
+                    h.push(feature(t, hash));
                 }
             }
             h.push(feature(T::Shape, info.shape));
-            let length = word.chars().take(12).count() as u64;
+            let length = info.length as u64;
             h.push(feature(
                 T::Kind,
                 info.kind as u64 | ((i == 0) as u64 * 8) | (length << 4),
@@ -330,7 +395,10 @@ impl Extractor {
                 T::NextWordKind,
                 pair(next.map_or(END, |p| p.lower), info.kind as u64),
             ));
-            h.push(feature(T::PrevSuffix3, prev.map_or(START, |p| p.suffix3)));
+            h.push(feature(
+                T::PrevSuffix3,
+                prev.map_or(START, |p| p.suffixes[2]),
+            ));
             push_flags(h, T::Lex, info.flags);
             if info.flags != 0 {
                 h.push(feature(
@@ -359,17 +427,14 @@ impl Extractor {
             h.push(feature(T::Prev2Lex, prev2.map_or(NONE, |p| p.flags as u64)));
             h.push(feature(T::Next2Lex, next2.map_or(NONE, |p| p.flags as u64)));
             if info.phrase.1 != 0 {
-                for bit in 0..flag::COUNT {
-                    if info.phrase.0 & (1 << bit) != 0 {
-                        h.push(feature(T::Phrase, bit as u64 | (info.phrase.1 as u64) << 8));
-                    }
+                for bit in set_bits(info.phrase.0) {
+                    h.push(feature(T::Phrase, bit as u64 | (info.phrase.1 as u64) << 8));
                 }
             }
             if let Some((first, last)) = hyphen_parts(word) {
-                let lower_first = hyphen_parts(lower).map_or(first, |p| p.0);
-                let lower_last = hyphen_parts(lower).map_or(last, |p| p.1);
-                h.push(feature(T::HyphenFirst, hash_str(lower_first)));
-                h.push(feature(T::HyphenLast, hash_str(lower_last)));
+                let (lower_first, lower_last) = hyphen_parts(lower).unwrap_or((first, last));
+                h.push(feature(T::HyphenFirst, hash_bytes(lower_first.as_bytes())));
+                h.push(feature(T::HyphenLast, hash_bytes(lower_last.as_bytes())));
                 push_flags(h, T::HyphenFirstLex, lexicon.flags(first));
                 push_flags(h, T::HyphenLastLex, lexicon.flags(last));
             }
@@ -401,21 +466,29 @@ impl Extractor {
         }
     }
 
+    #[inline]
     fn lower_at(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
         &self.lower[start..self.lower_ends[i]]
     }
 }
 
+#[inline]
 fn push_flags(h: &mut Vec<u32>, template: T, flags: u16) {
-    if flags == 0 {
-        return;
+    for bit in set_bits(flags) {
+        h.push(feature(template, bit as u64));
     }
-    for bit in 0..flag::COUNT {
-        if flags & (1 << bit) != 0 {
-            h.push(feature(template, bit as u64));
-        }
-    }
+}
+
+/// The indices of the lexicon flags set in `flags`, lowest first.
+#[inline]
+fn set_bits(flags: u16) -> impl Iterator<Item = u32> {
+    let mut rest = flags & ((1u32 << flag::COUNT) - 1) as u16;
+    std::iter::from_fn(move || {
+        let bit = rest.trailing_zeros();
+        rest &= rest.wrapping_sub(1);
+        (bit < 16).then_some(bit)
+    })
 }
 
 /// The byte spans of the tokens the tagger sees in `text` (the library's tokenizer).
@@ -510,5 +583,9 @@ mod tests {
         assert_eq!(suffix_start("Haus", 2).map(|i| &"Haus"[i..]), Some("us"));
         assert_eq!(suffix_start("ab", 2), None);
         assert_eq!(prefix_end("Über", 1).map(|i| &"Über"[..i]), Some("Ü"));
+        let bits = |flags: u16| set_bits(flags).collect::<Vec<u32>>();
+        assert_eq!(bits(0), Vec::<u32>::new());
+        assert_eq!(bits(0b1010), [1, 3]);
+        assert_eq!(bits(u16::MAX).len(), flag::COUNT as usize);
     }
 }

@@ -34,6 +34,8 @@ pub struct Entry {
     pub flags: u16,
     /// The main spelling of a place or organisation, or a demonym's place.
     pub canonical: Option<&'static str>,
+    /// Some phrase starts with this token (so [`Lexicon::phrase_at`] is worth asking).
+    pub phrase_head: bool,
 }
 
 /// A name of several tokens ("Weißes Haus", "Vereinigte Staaten").
@@ -69,9 +71,23 @@ impl Hasher for FxHasher {
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
+/// Bits in the filter that answers "surely not in the lexicon" for most tokens without a
+/// hash-map probe (32 KB, about an eighth of the bits set: it stays in the fast caches).
+const FILTER_BITS: u32 = 18;
+
+/// A cheap hash of a token for the filter.
+#[inline]
+fn filter_hash(word: &str) -> usize {
+    let mut h = FxHasher(0x9e37_79b9_7f4a_7c15);
+    h.write(word.as_bytes());
+    (h.finish() >> (64 - FILTER_BITS)) as usize
+}
+
 #[derive(Default)]
 pub struct Lexicon {
     words: HashMap<&'static str, Entry, FxBuild>,
+    /// One bit per `filter_hash` value of the keys of `words`.
+    filter: Vec<u64>,
     /// Phrases by their first token, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
     /// Phrases by the stem of their first token, for inflected forms ("Weißen Hauses").
@@ -151,7 +167,19 @@ impl Lexicon {
             }
             // "EU-" as a prefix is looked up by the hyphen part "EU".
             let name = name.strip_suffix('-').unwrap_or(name);
-            lexicon.insert(name, Entry { flags, canonical });
+            lexicon.insert(
+                name,
+                Entry {
+                    flags,
+                    canonical,
+                    phrase_head: false,
+                },
+            );
+        }
+        lexicon.filter = vec![0; (1 << FILTER_BITS) / 64];
+        for word in lexicon.words.keys() {
+            let bit = filter_hash(word);
+            lexicon.filter[bit / 64] |= 1 << (bit % 64);
         }
         for phrases in lexicon.phrases.values() {
             for phrase in phrases {
@@ -192,6 +220,7 @@ impl Lexicon {
                 }
             }
             _ => {
+                self.words.entry(tokens[0]).or_default().phrase_head = true;
                 let phrases = self.phrases.entry(tokens[0]).or_default();
                 if let Some(known) = phrases.iter_mut().find(|p| p.tokens == tokens) {
                     known.entry.flags |= entry.flags;
@@ -204,11 +233,25 @@ impl Lexicon {
 
     /// What the lexicons know about one token.
     pub fn word(&self, word: &str) -> Entry {
-        self.words.get(word).copied().unwrap_or_default()
+        self.get(word).copied().unwrap_or_default()
     }
 
     pub fn flags(&self, word: &str) -> u16 {
-        self.words.get(word).map_or(0, |e| e.flags)
+        self.get(word).map_or(0, |e| e.flags)
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&Entry> {
+        let bit = filter_hash(word);
+        let maybe = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
+        if maybe {
+            self.words.get(word)
+        } else {
+            None
+        }
     }
 
     /// The longest phrase that starts at `words[0]`.

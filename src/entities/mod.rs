@@ -15,7 +15,7 @@ use crate::text::Document;
 use features::{Extractor, Features};
 use lexicon::Lexicon;
 use names::CustomNames;
-use tagger::Model;
+use tagger::{Model, Scratch};
 
 /// The trained weights (`cargo xtask train ner`); an empty file means "no model yet".
 const MODEL: &[u8] = include_bytes!("../../model/ner.bin");
@@ -102,7 +102,7 @@ impl Recognizer {
         }
         let mut extractor = Extractor::new();
         let mut features = Features::default();
-        let mut scratch = Vec::new();
+        let mut scratch = Scratch::default();
         let mut tags = Vec::new();
         let mut words: Vec<&str> = Vec::new();
         for sentence in &doc.sentences {
@@ -119,7 +119,48 @@ impl Recognizer {
                 start = end;
             }
         }
+        propagate_surnames(doc, &mut found);
         found
+    }
+}
+
+/// Document-level consistency: once "Donald Trump" is a person, a lone "Trump" or
+/// "Trumps" elsewhere in the text that the tagger left untagged is the same person (the
+/// tagger sees one sentence at a time and misses many such short mentions).
+fn propagate_surnames(doc: &Document, found: &mut Vec<(std::ops::Range<usize>, EntityLabel)>) {
+    let surnames: std::collections::HashSet<&str, lexicon::FxBuild> = found
+        .iter()
+        .filter(|(range, label)| *label == EntityLabel::Person && range.len() >= 2)
+        .map(|(range, _)| doc.token_text(range.end - 1))
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in found.iter() {
+        for slot in &mut covered[range.clone()] {
+            *slot = true;
+        }
+    }
+    let mut added = false;
+    for (i, is_covered) in covered.iter().enumerate() {
+        let word = doc.token_text(i);
+        if *is_covered || !word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let base = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .or_else(|| word.strip_suffix('s'))
+            .filter(|b| surnames.contains(b));
+        if surnames.contains(word) || base.is_some() {
+            found.push((i..i + 1, EntityLabel::Person));
+            added = true;
+        }
+    }
+    if added {
+        found.sort_by_key(|(range, _)| range.start);
     }
 }
 
@@ -154,6 +195,35 @@ mod tests {
         assert!(groups
             .iter()
             .any(|g| g.name == "Zorbel Quax" && g.mentions == 2));
+    }
+
+    #[test]
+    fn surnames_of_found_people_are_propagated() {
+        // (tagger output as (first token, token count), expected extra single-token persons)
+        type Case<'a> = (&'a str, &'a [(usize, usize)], &'a [usize]);
+        let cases: &[Case] = &[
+            (
+                "Anna Quell kam . Quell lachte , Quells Hund auch .",
+                &[(0, 2)],
+                &[4, 7],
+            ),
+            ("Quell kam . Quell lachte .", &[(0, 1)], &[]),
+            ("Anna Quell kam . quell lachte .", &[(0, 2)], &[]),
+        ];
+        for (text, tagged, extra) in cases {
+            let doc = Document::new(text);
+            let mut found: Vec<_> = tagged
+                .iter()
+                .map(|&(s, n)| (s..s + n, EntityLabel::Person))
+                .collect();
+            propagate_surnames(&doc, &mut found);
+            let added: Vec<usize> = found
+                .iter()
+                .filter(|(r, _)| !tagged.iter().any(|&(s, _)| s == r.start))
+                .map(|(r, _)| r.start)
+                .collect();
+            assert_eq!(added, *extra, "{text}");
+        }
     }
 
     #[test]

@@ -161,25 +161,34 @@ pub fn viterbi<S>(
     }
 }
 
-const MAGIC: &[u8; 6] = b"TMNER2";
+const MAGIC: &[u8; 6] = b"TMNER3";
 
-/// "Impossible" for the integer decoder: far below any real path, and twice it fits an i32.
-const NEG: i32 = -(1 << 29);
+/// Tag scores are computed in this many lanes (`N_TAGS` rounded up), so that a bucket's
+/// weights, a token's scores and a transition row are each one fixed-size array that
+/// compilers turn into a few vector instructions.
+pub const LANES: usize = 32;
 
-fn constrained(mut transitions: Vec<i32>) -> Vec<i32> {
-    constrain_transitions(&mut transitions, NEG);
-    transitions
-}
+/// One bucket's weights, padded to `LANES` and aligned so that a row never straddles two
+/// cache lines.
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Row([i8; LANES]);
 
-/// The trained weights: `2^bits` buckets of `N_TAGS` one-byte codes, each code standing for
-/// an integer weight through a 256-entry table (a non-linear scale keeps small weights
-/// distinct without clipping large ones), plus integer transitions.
+/// "Impossible" in the i16 decoder: saturating sums keep it at the floor.
+const NEG16: i16 = i16::MIN;
+
+/// The trained weights: `2^bits` buckets of `N_TAGS` signed one-byte weights (linear scale)
+/// and transitions in the same units as i16. Emission sums stay in i16 (a token has at most
+/// a few hundred features of at most 127 each; the adds saturate anyway).
 #[derive(Clone)]
 pub struct Model {
     bits: u32,
-    codes: Vec<u8>,
-    values: Vec<i32>,
-    transitions: Vec<i32>,
+    rows: Vec<Row>,
+    /// Row 0: from the sentence start; row `p + 1`: from tag `p`. Padding lanes are NEG16.
+    transitions: Vec<[i16; LANES]>,
+    /// by_next[t][p]: the transition p → t, for the backtrace.
+    by_next: Vec<[i16; LANES]>,
+    empty: bool,
 }
 
 impl std::fmt::Debug for Model {
@@ -191,29 +200,46 @@ impl std::fmt::Debug for Model {
 impl Model {
     /// A model that tags everything O (used before training, or when the file is empty).
     pub fn empty() -> Model {
+        Model::build(0, vec![Row([0; LANES])], &[0; (N_TAGS + 1) * N_TAGS], true)
+    }
+
+    fn build(bits: u32, rows: Vec<Row>, transitions: &[i16], empty: bool) -> Model {
+        let mut constrained = transitions.to_vec();
+        constrain_transitions(&mut constrained, NEG16);
+        let mut by_prev = vec![[NEG16; LANES]; N_TAGS + 1];
+        for (p, row) in by_prev.iter_mut().enumerate() {
+            row[..N_TAGS].copy_from_slice(&constrained[p * N_TAGS..(p + 1) * N_TAGS]);
+        }
+        let mut by_next = vec![[NEG16; LANES]; N_TAGS];
+        for (t, row) in by_next.iter_mut().enumerate() {
+            for p in 0..N_TAGS {
+                row[p] = by_prev[p + 1][t];
+            }
+        }
         Model {
-            bits: 0,
-            codes: vec![0; N_TAGS],
-            values: vec![0; 256],
-            transitions: constrained(vec![0; (N_TAGS + 1) * N_TAGS]),
+            bits,
+            rows,
+            transitions: by_prev,
+            by_next,
+            empty,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.codes.iter().all(|&c| self.values[c as usize] == 0)
+        self.empty
     }
 
-    /// Serialises a model: `values` (256 integer weights, by code), `transitions`
-    /// (`(N_TAGS + 1) × N_TAGS`, same units) and `codes` (`2^bits × N_TAGS`).
-    pub fn encode(bits: u32, values: &[i32; 256], transitions: &[i32], codes: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(8 + 4 * (256 + transitions.len()) + codes.len());
+    /// Serialises a model: `transitions` (`(N_TAGS + 1) × N_TAGS` i16, in weight units) and
+    /// `weights` (`2^bits × N_TAGS` i8).
+    pub fn encode(bits: u32, transitions: &[i16], weights: &[i8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + 2 * transitions.len() + weights.len());
         out.extend_from_slice(MAGIC);
         out.push(bits as u8);
         out.push(N_TAGS as u8);
-        for v in values.iter().chain(transitions) {
+        for v in transitions {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        out.extend_from_slice(codes);
+        out.extend(weights.iter().map(|&w| w as u8));
         out
     }
 
@@ -227,27 +253,28 @@ impl Model {
         if n_tags as usize != N_TAGS || bits > 24 {
             return None;
         }
-        let n_ints = 256 + (N_TAGS + 1) * N_TAGS;
-        let n_codes = (1usize << bits) * N_TAGS;
-        if rest.len() != n_ints * 4 + n_codes {
+        let n_transitions = (N_TAGS + 1) * N_TAGS;
+        let n_weights = (1usize << bits) * N_TAGS;
+        if rest.len() != n_transitions * 2 + n_weights {
             return None;
         }
-        let (ints, codes) = rest.split_at(n_ints * 4);
-        let mut ints: Vec<i32> = ints
-            .chunks_exact(4)
-            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        let (transitions, weights) = rest.split_at(n_transitions * 2);
+        let transitions: Vec<i16> = transitions
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]).max(NEG16 + 1))
             .collect();
-        // Bound every value so that sums over a token's features cannot overflow.
-        for v in &mut ints {
-            *v = (*v).clamp(-(1 << 20), 1 << 20);
-        }
-        let transitions = ints.split_off(256);
-        Some(Model {
-            bits: bits as u32,
-            codes: codes.to_vec(),
-            values: ints,
-            transitions: constrained(transitions),
-        })
+        let rows: Vec<Row> = weights
+            .chunks_exact(N_TAGS)
+            .map(|chunk| {
+                let mut row = [0i8; LANES];
+                for (slot, &w) in row.iter_mut().zip(chunk) {
+                    *slot = w as i8;
+                }
+                Row(row)
+            })
+            .collect();
+        let empty = weights.iter().all(|&w| w == 0);
+        Some(Model::build(bits as u32, rows, &transitions, empty))
     }
 
     pub fn bucket(bits: u32, hash: u32) -> usize {
@@ -262,54 +289,175 @@ impl Model {
     pub fn tag(
         &self,
         features: &super::features::Features,
-        scratch: &mut Vec<i32>,
+        scratch: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
         let n = features.len();
-        scratch.clear();
-        scratch.resize(n * N_TAGS, 0);
-        let Ok(values) = <&[i32; 256]>::try_from(&self.values[..]) else {
-            return;
-        };
+        let emissions = &mut scratch.emissions;
+        emissions.clear();
         // The weight rows are scattered over megabytes: ask for rows a few features ahead
         // so that their cache misses overlap instead of queueing.
-        const AHEAD: usize = 12;
+        const AHEAD: usize = 48;
         let hashes = &features.hashes;
-        let row_of = |k: usize| Model::bucket(self.bits, hashes[k]) * N_TAGS;
+        let rows = &self.rows[..];
+        let row_of = |k: usize| Model::bucket(self.bits, hashes[k]);
         for k in 0..AHEAD.min(hashes.len()) {
-            prefetch(&self.codes, row_of(k));
+            prefetch(rows, row_of(k));
         }
         for i in 0..n {
-            let mut row = [0i32; N_TAGS];
+            let mut sum = [0i16; LANES];
             let start = features.starts[i] as usize;
             let end = features.starts[i + 1] as usize;
             for k in start..end {
                 if k + AHEAD < hashes.len() {
-                    prefetch(&self.codes, row_of(k + AHEAD));
+                    prefetch(rows, row_of(k + AHEAD));
                 }
-                let b = row_of(k);
-                let Some(codes) = self.codes.get(b..b + N_TAGS) else {
+                let Some(row) = rows.get(row_of(k)) else {
                     continue;
                 };
-                for (s, &c) in row.iter_mut().zip(codes) {
-                    *s += values[c as usize];
+                for (s, &w) in sum.iter_mut().zip(&row.0) {
+                    *s = s.saturating_add(w as i16);
                 }
             }
-            scratch[i * N_TAGS..(i + 1) * N_TAGS].copy_from_slice(&row);
+            emissions.push(sum);
         }
-        viterbi(scratch, &self.transitions, None, NEG, out);
+        self.decode_tags(emissions, &mut scratch.scores, out);
+    }
+
+    /// Viterbi over i16 scores with saturating adds: the forward pass is a max over
+    /// fixed-size rows (vector instructions); the backtrace recomputes one argmax per token.
+    fn decode_tags(
+        &self,
+        emissions: &[[i16; LANES]],
+        scores: &mut Vec<[i16; LANES]>,
+        out: &mut Vec<u8>,
+    ) {
+        out.clear();
+        scores.clear();
+        let n = emissions.len();
+        if n == 0 {
+            return;
+        }
+        let transitions = &self.transitions[..];
+        let mut current = [NEG16; LANES];
+        for (t, slot) in current.iter_mut().enumerate() {
+            *slot = transitions[0][t].saturating_add(emissions[0][t]);
+        }
+        normalise(&mut current);
+        scores.push(current);
+        for emission in &emissions[1..] {
+            let mut row = forward_step(&current, transitions, emission);
+            normalise(&mut row);
+            current = row;
+            scores.push(row);
+        }
+        let mut last = 0;
+        for t in 1..N_TAGS {
+            if current[t] > current[last] {
+                last = t;
+            }
+        }
+        out.resize(n, 0);
+        out[n - 1] = last as u8;
+        for i in (1..n).rev() {
+            let previous = &scores[i - 1];
+            let into = &self.by_next[last];
+            // In i32 nothing saturates; the forward pass's best move never saturated either,
+            // so both pick the same predecessor.
+            let mut best_p = 0;
+            let mut best = previous[0] as i32 + into[0] as i32;
+            for p in 1..N_TAGS {
+                let candidate = previous[p] as i32 + into[p] as i32;
+                if candidate > best {
+                    best = candidate;
+                    best_p = p;
+                }
+            }
+            last = best_p;
+            out[i - 1] = last as u8;
+        }
     }
 }
 
-/// A hint to load `data[at..]` into the cache; nothing where the CPU offers no such hint.
+/// One Viterbi step: `best[t] = max over p of previous[p] + transition p → t`, plus the
+/// token's emission. The portable loop; x86_64 spells out the vector instructions because
+/// compilers tend to interchange these loops badly.
+#[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-fn prefetch(data: &[u8], at: usize) {
+fn forward_step(
+    previous: &[i16; LANES],
+    transitions: &[[i16; LANES]],
+    emission: &[i16; LANES],
+) -> [i16; LANES] {
+    let mut row = [NEG16; LANES];
+    for (&s, from_p) in previous[..N_TAGS].iter().zip(&transitions[1..]) {
+        for (best, &tr) in row.iter_mut().zip(from_p) {
+            *best = (*best).max(s.saturating_add(tr));
+        }
+    }
+    for (slot, &e) in row.iter_mut().zip(emission) {
+        *slot = slot.saturating_add(e);
+    }
+    row
+}
+
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn forward_step(
+    previous: &[i16; LANES],
+    transitions: &[[i16; LANES]],
+    emission: &[i16; LANES],
+) -> [i16; LANES] {
+    use std::arch::x86_64::{
+        __m128i, _mm_adds_epi16, _mm_loadu_si128, _mm_max_epi16, _mm_set1_epi16, _mm_storeu_si128,
+    };
+    const V: usize = LANES / 8;
+    let mut row = [NEG16; LANES];
+    // SAFETY: SSE2 is part of x86_64; every load and store covers 8 i16 lanes inside an
+    // array of LANES = 4 × 8 lanes.
+    unsafe {
+        let mut best = [_mm_set1_epi16(NEG16); V];
+        for (&s, from_p) in previous[..N_TAGS].iter().zip(&transitions[1..]) {
+            let s = _mm_set1_epi16(s);
+            let from = from_p.as_ptr() as *const __m128i;
+            for (k, b) in best.iter_mut().enumerate() {
+                *b = _mm_max_epi16(*b, _mm_adds_epi16(s, _mm_loadu_si128(from.add(k))));
+            }
+        }
+        let e = emission.as_ptr() as *const __m128i;
+        let out = row.as_mut_ptr() as *mut __m128i;
+        for (k, b) in best.iter().enumerate() {
+            _mm_storeu_si128(out.add(k), _mm_adds_epi16(*b, _mm_loadu_si128(e.add(k))));
+        }
+    }
+    row
+}
+
+/// Only differences matter: keep the best real tag at zero so sums cannot drift.
+#[inline(always)]
+fn normalise(row: &mut [i16; LANES]) {
+    let top = row[..N_TAGS].iter().copied().max().unwrap_or(0);
+    for slot in row.iter_mut() {
+        *slot = slot.saturating_sub(top);
+    }
+}
+
+/// Reusable buffers for [`Model::tag`].
+#[derive(Default)]
+pub struct Scratch {
+    emissions: Vec<[i16; LANES]>,
+    scores: Vec<[i16; LANES]>,
+}
+
+/// A hint to load `data[at]` into the cache; nothing where the CPU offers no such hint.
+#[inline(always)]
+fn prefetch<T>(data: &[T], at: usize) {
     #[cfg(target_arch = "x86_64")]
-    if let Some(byte) = data.get(at) {
+    if let Some(item) = data.get(at) {
         // SAFETY: a prefetch never faults and reads nothing; the pointer is in bounds anyway.
         unsafe {
             std::arch::x86_64::_mm_prefetch(
-                byte as *const u8 as *const i8,
+                item as *const T as *const i8,
                 std::arch::x86_64::_MM_HINT_T0,
             )
         };
@@ -321,6 +469,9 @@ fn prefetch(data: &[u8], at: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Impossible" for the generic decoder over i32: twice it still fits.
+    const NEG: i32 = -(1 << 29);
 
     #[test]
     fn tags_round_trip_and_spans() {
@@ -381,18 +532,60 @@ mod tests {
 
     #[test]
     fn model_encoding_round_trips() {
-        let mut values = [0i32; 256];
-        for (i, v) in values.iter_mut().enumerate() {
-            *v = i as i32 - 128;
-        }
-        let codes: Vec<u8> = (0..(2 * N_TAGS)).map(|i| (i * 7) as u8).collect();
-        let transitions: Vec<i32> = (0..((N_TAGS + 1) * N_TAGS)).map(|i| i as i32).collect();
-        let bytes = Model::encode(1, &values, &transitions, &codes);
+        let weights: Vec<i8> = (0..(2 * N_TAGS)).map(|i| (i * 7) as u8 as i8).collect();
+        let transitions: Vec<i16> = (0..((N_TAGS + 1) * N_TAGS)).map(|i| i as i16).collect();
+        let bytes = Model::encode(1, &transitions, &weights);
         let model = Model::decode(&bytes).expect("decodes");
-        assert_eq!(model.codes, codes);
-        assert_eq!(model.values[..], values[..]);
-        assert_eq!(model.transitions[5], 5);
+        assert_eq!(model.rows.len(), 2);
+        assert_eq!(model.rows[1].0[..N_TAGS], weights[N_TAGS..]);
+        assert!(model.rows[0].0[N_TAGS..].iter().all(|&w| w == 0));
+        assert_eq!(model.transitions[0][5], 5);
+        assert_eq!(model.transitions[0][N_TAGS], NEG16);
         assert!(Model::decode(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::decode(b"").is_some_and(|m| m.is_empty()));
+    }
+
+    #[test]
+    fn integer_decoder_agrees_with_the_generic_one() {
+        // Pseudo-random emissions and transitions: both decoders find the same best path.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |range: i64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % (2 * range as u64 + 1)) as i64 - range
+        };
+        for n in [1, 2, 7, 40] {
+            let transitions: Vec<i16> = (0..(N_TAGS + 1) * N_TAGS)
+                .map(|_| next(300) as i16)
+                .collect();
+            let model = Model::build(0, vec![Row([0; LANES])], &transitions, false);
+            let mut emissions = vec![[0i16; LANES]; n];
+            for row in &mut emissions {
+                for slot in &mut row[..N_TAGS] {
+                    *slot = next(2000) as i16;
+                }
+            }
+            let mut fast = Vec::new();
+            model.decode_tags(&emissions, &mut Vec::new(), &mut fast);
+            let flat: Vec<i32> = emissions
+                .iter()
+                .flat_map(|r| r[..N_TAGS].iter().map(|&e| e as i32))
+                .collect();
+            let mut wide: Vec<i32> = transitions.iter().map(|&t| t as i32).collect();
+            constrain_transitions(&mut wide, NEG);
+            let mut reference = Vec::new();
+            viterbi(&flat, &wide, None, NEG, &mut reference);
+            let score = |tags: &[u8]| -> i32 {
+                tags.iter()
+                    .enumerate()
+                    .map(|(i, &t)| {
+                        let p = if i == 0 { 0 } else { tags[i - 1] as usize + 1 };
+                        wide[p * N_TAGS + t as usize] + flat[i * N_TAGS + t as usize]
+                    })
+                    .sum()
+            };
+            assert_eq!(score(&fast), score(&reference), "n = {n}");
+        }
     }
 }
