@@ -89,35 +89,32 @@ pub fn generate() -> Result<(), String> {
 
     // Names: the README recommends n_sources ≥ 2 or the German lists; hand-curated rows
     // (romanised East-Asian names) are kept too.
-    let mut section = Section::new();
-    for row in given.rows() {
-        let de = row.get("de_listed") == "yes";
-        if !(de || n_sources(row.get("n_sources")) >= 2 || row.get("source").contains("curated")) {
-            continue;
+    let names = |rows: &mut dyn Iterator<Item = Row<'_>>,
+                 in_german_list: &dyn Fn(&Row<'_>) -> bool| {
+        let mut section = Section::new();
+        for row in rows {
+            let de = in_german_list(&row);
+            if de || n_sources(row.get("n_sources")) >= 2 || row.get("source").contains("curated") {
+                add(
+                    &mut section,
+                    row.get("name"),
+                    &name_attrs(row.get("ambiguous"), de),
+                    "",
+                );
+            }
         }
-        add(
-            &mut section,
-            row.get("name"),
-            &name_attrs(row.get("ambiguous"), de),
-            "",
-        );
-    }
-    write_section(&mut out, "given", &section);
-
-    let mut section = Section::new();
-    for row in surnames.rows() {
-        let de = !row.get("de_rank").is_empty();
-        if !(de || n_sources(row.get("n_sources")) >= 2 || row.get("source").contains("curated")) {
-            continue;
-        }
-        add(
-            &mut section,
-            row.get("name"),
-            &name_attrs(row.get("ambiguous"), de),
-            "",
-        );
-    }
-    write_section(&mut out, "surname", &section);
+        section
+    };
+    write_section(
+        &mut out,
+        "given",
+        &names(&mut given.rows(), &|row| row.get("de_listed") == "yes"),
+    );
+    write_section(
+        &mut out,
+        "surname",
+        &names(&mut surnames.rows(), &|row| !row.get("de_rank").is_empty()),
+    );
 
     let mut section = Section::new();
     for row in titles.rows() {
