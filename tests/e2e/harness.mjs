@@ -3,6 +3,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { REPO_ROOT, WWW_ROOT, startServer } from "./server.mjs";
 
@@ -125,4 +126,21 @@ export async function problems(page, log) {
   const consoleCsp = log.console.filter((m) => /Content Security Policy/i.test(m.text)).map((m) => m.text);
   const consoleErrors = log.console.filter((m) => m.type === "error").map((m) => m.text);
   return { csp: [...csp, ...consoleCsp], consoleErrors, pageErrors: log.errors, foreign: log.foreign };
+}
+
+/**
+ * One browser for a whole test file: opens `path` before the tests and closes everything after.
+ * `onOpen` receives `{ env, page, log }` once the page is ready.
+ */
+export function openForFile(path, onOpen) {
+  let env;
+  before(async () => {
+    env = await setup();
+    const { page, log } = await env.open(path);
+    await waitReady(page);
+    onOpen({ env, page, log });
+  });
+  after(async () => {
+    await env?.close();
+  });
 }

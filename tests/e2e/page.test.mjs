@@ -4,23 +4,14 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { SEED_ARTICLE, paste, problems, readSeed, setup, waitReady, waitRendered } from "./harness.mjs";
+import { test } from "node:test";
+import { openForFile, paste, problems, readSeed, SEED_ARTICLE, waitRendered } from "./harness.mjs";
 import { REPO_ROOT } from "./server.mjs";
 
-let env;
 let page;
 let log;
 
-before(async () => {
-  env = await setup();
-  ({ page, log } = await env.open("index.html"));
-  await waitReady(page);
-});
-
-after(async () => {
-  await env?.close();
-});
+openForFile("index.html", (opened) => ({ page, log } = opened));
 
 test("the page loads its module under a strict Content-Security-Policy", async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");

@@ -2,9 +2,9 @@
 // (PerformanceObserver "longtask"), and a progress indication shows while it works.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { FIXTURE_TEXT, fixtureExport, openFixture } from "./fixtures.mjs";
-import { problems, setup, waitReady } from "./harness.mjs";
+import { openForFile, problems } from "./harness.mjs";
 
 const EXTRA = [
   "Der Umsatz stieg im dritten Quartal um 4,5 Prozent auf 1,2 Milliarden Euro, teilte das Unternehmen am Montag in Frankfurt mit.",
@@ -24,19 +24,10 @@ function bigText(bytes) {
   return parts.join("\n\n");
 }
 
-let env;
 let page;
 let log;
 
-before(async () => {
-  env = await setup();
-  ({ page, log } = await env.open("index.html"));
-  await waitReady(page);
-});
-
-after(async () => {
-  await env?.close();
-});
+openForFile("index.html", (opened) => ({ page, log } = opened));
 
 /** The fixture repeated to `bytes`, its annotations shifted along: a 1 MB text full of marks. */
 function bigFixture(bytes) {

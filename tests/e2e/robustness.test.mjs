@@ -3,8 +3,8 @@
 // freeze), lone surrogates from JavaScript (no crash, offsets still right).
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { paste, problems, setup, waitReady, waitRendered } from "./harness.mjs";
+import { test } from "node:test";
+import { openForFile, paste, problems, waitRendered } from "./harness.mjs";
 
 const SENTENCE = "Die Stadt Köln investiert 12 Millionen Euro in neue Radwege, sagte Oberbürgermeisterin Petra Lorenz am Dienstag.";
 
@@ -12,15 +12,7 @@ let env;
 let page;
 let log;
 
-before(async () => {
-  env = await setup();
-  ({ page, log } = await env.open("index.html"));
-  await waitReady(page);
-});
-
-after(async () => {
-  await env?.close();
-});
+openForFile("index.html", (opened) => ({ env, page, log } = opened));
 
 /** Calls `fn(client, arg)` in the page with its shared annotator client (the page's own instance). */
 async function withClient(fn, arg) {
