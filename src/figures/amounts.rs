@@ -679,18 +679,7 @@ impl Scan<'_, '_> {
         if comma && (m2.is_none() || num2.plain.map(|v| f64::from(v)) != Some(num.value + 1.0)) {
             return None;
         }
-        if let (Some(a), Some(b)) = (m1, m2) {
-            if a.unit != b.unit {
-                return None;
-            }
-        }
-        let unit = m2.or(m1);
-        if unit.is_none() {
-            let years = |n: &Num| n.plain.is_some_and(|v| (1000..=2100).contains(&v));
-            if years(num) || years(&num2) {
-                return None;
-            }
-        }
+        let unit = range_unit(num, &num2, m1, m2)?;
         let mut c = self.range_candidate(first, num2.first, num.value, num2.value, unit, start);
         if unit.is_none() {
             c.next = num2.next;
@@ -781,18 +770,7 @@ impl Scan<'_, '_> {
             return None;
         }
         let m2 = self.measure(num2.next);
-        if let (Some(a), Some(b)) = (m1, m2) {
-            if a.unit != b.unit {
-                return None;
-            }
-        }
-        let unit = m2.or(m1);
-        if unit.is_none() {
-            let years = |n: &Num| n.plain.is_some_and(|v| (1000..=2100).contains(&v));
-            if years(&num) || years(&num2) {
-                return None;
-            }
-        }
+        let unit = range_unit(&num, &num2, m1, m2)?;
         let mut c = self.range_candidate(i, num2.first, num.value, num2.value, unit, self.start(i));
         if unit.is_none() {
             c.next = num2.next;
@@ -984,4 +962,26 @@ pub(crate) fn duration_value(value: f64, grain: Grain, factor: f64) -> FigureVal
         unit: unit.to_string(),
         seconds: Some(round(amount * unit_seconds, 3)),
     }
+}
+
+/// The unit both ends of a range share (the second end's, else the first's), or `None` inside
+/// when neither has one; `None` outside when the ends disagree, or when a unitless end looks
+/// like a year ("1990 bis 2000" is a date range, another grammar's).
+fn range_unit(
+    first: &Num,
+    second: &Num,
+    m1: Option<Measure>,
+    m2: Option<Measure>,
+) -> Option<Option<Measure>> {
+    if let (Some(a), Some(b)) = (m1, m2) {
+        if a.unit != b.unit {
+            return None;
+        }
+    }
+    let unit = m2.or(m1);
+    let year = |n: &Num| n.plain.is_some_and(|v| (1000..=2100).contains(&v));
+    if unit.is_none() && (year(first) || year(second)) {
+        return None;
+    }
+    Some(unit)
 }

@@ -461,37 +461,29 @@ impl Scan<'_, '_> {
         }
         let parts: Vec<&str> = word.split('-').collect();
         let num = |s: &str| s.parse::<u32>().ok();
+        let day = |y: i32, m: u32, d: u32| {
+            let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+            valid_day(Some(y), m, d).then_some(When::Day {
+                year: Some(y),
+                month: Some(m),
+                day: d,
+            })
+        };
+        let month = |y: u32, m: u32| {
+            ((1..=12).contains(&m) && (1000..=2100).contains(&y)).then_some(When::Month {
+                year: Some(y as i32),
+                month: m as u8,
+            })
+        };
         let when = match parts.as_slice() {
             [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-                let (y, m, d) = (num(y)? as i32, num(m)? as u8, num(d)? as u8);
-                valid_day(Some(y), m, d).then_some(When::Day {
-                    year: Some(y),
-                    month: Some(m),
-                    day: d,
-                })?
+                day(num(y)? as i32, num(m)?, num(d)?)?
             }
             [d, m, y] if d.len() <= 2 && m.len() <= 2 && (y.len() == 4 || y.len() == 2) => {
-                let (d, m, y) = (num(d)? as u8, num(m)? as u8, two_digit_year(num(y)?));
-                valid_day(Some(y), m, d).then_some(When::Day {
-                    year: Some(y),
-                    month: Some(m),
-                    day: d,
-                })?
+                day(two_digit_year(num(y)?), num(m)?, num(d)?)?
             }
-            [y, m] if y.len() == 4 && m.len() == 2 => {
-                let (y, m) = (num(y)? as i32, num(m)? as u8);
-                ((1..=12).contains(&m) && (1000..=2100).contains(&y)).then_some(When::Month {
-                    year: Some(y),
-                    month: m,
-                })?
-            }
-            [m, y] if m.len() == 2 && y.len() == 4 => {
-                let (m, y) = (num(m)? as u8, num(y)? as i32);
-                ((1..=12).contains(&m) && (1000..=2100).contains(&y)).then_some(When::Month {
-                    year: Some(y),
-                    month: m,
-                })?
-            }
+            [y, m] if y.len() == 4 && m.len() == 2 => month(num(y)?, num(m)?)?,
+            [m, y] if m.len() == 2 && y.len() == 4 => month(num(y)?, num(m)?)?,
             _ => return None,
         };
         Some(Piece { when, next: i + 1 })
