@@ -25,8 +25,10 @@ pub mod flag {
     pub const HONORIFIC: u16 = 1 << 10;
     pub const AMBIGUOUS: u16 = 1 << 11;
     pub const GERMAN_NAME: u16 = 1 << 12;
+    /// A populated place in the GeoNames gazetteer (many are also common words).
+    pub const TOWN: u16 = 1 << 13;
     /// How many bits there are, for feature extraction.
-    pub const COUNT: u32 = 13;
+    pub const COUNT: u32 = 14;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -150,6 +152,7 @@ impl Lexicon {
                 "given" => flag::GIVEN,
                 "surname" => flag::SURNAME,
                 "title" => flag::TITLE,
+                "town" => flag::TOWN,
                 _ => continue,
             };
             for c in attrs.chars() {

