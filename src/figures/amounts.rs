@@ -145,7 +145,11 @@ impl Scan<'_, '_> {
                             &self.text[self.end(k - 1)..self.start(k)],
                             " " | "\u{a0}" | "\u{202f}"
                         )
-                        && !(self.is_punct(k + 1, ".") && self.glued(k + 1))
+                        // "… 100. Geburtstag" is an ordinal, "… 021 100." at the end a number.
+                        && !(self.is_punct(k + 1, ".")
+                            && self.glued(k + 1)
+                            && k + 2 < self.len()
+                            && self.same_line(k + 2))
                     {
                         num.value = num.value * 1000.0 + f64::from(self.integer(k)?);
                         num.next = k + 1;
@@ -173,6 +177,17 @@ impl Scan<'_, '_> {
                             num.value = round(f, 4);
                             num.fraction = true;
                             return Some(num);
+                        }
+                        // "halber Liter", "halbe Stunde": half of a unit.
+                        Some(Lex::Fraction(f))
+                            if self.is_any(j, &["halbe", "halber", "halben", "halbes"])
+                                && matches!(
+                                    self.measure(j + 1).map(|m| m.unit),
+                                    Some(Unit::Quantity(_) | Unit::Duration(_))
+                                ) =>
+                        {
+                            num.value = f;
+                            num.spelled = true;
                         }
                         _ => return None,
                     }
@@ -274,6 +289,13 @@ impl Scan<'_, '_> {
         {
             return None;
         }
+        if let Some(next) = self.inch_mark(k) {
+            return Some(Measure {
+                next,
+                end: self.end(next - 1),
+                ..one(Unit::Quantity("in"))
+            });
+        }
         match self.lex(k)? {
             Lex::CurrencyAdjective(code) => match self.lex(k + 1) {
                 Some(Lex::Currency(_)) => Some(Measure {
@@ -332,6 +354,36 @@ impl Scan<'_, '_> {
             Lex::Times => Some(one(Unit::Times)),
             _ => None,
         }
+    }
+
+    /// Inches right after a number: `5''`, or `5"` when that `"` closes no quotation.
+    /// Returns the token after the mark.
+    fn inch_mark(&self, k: usize) -> Option<usize> {
+        if k == 0 || self.kind(k - 1) != Some(TokenKind::Number) || !self.glued(k) {
+            return None;
+        }
+        let glued_word_after = |j: usize| self.glued(j) && self.kind(j) == Some(TokenKind::Word);
+        if self.is_punct(k, "'") && self.is_punct(k + 1, "'") && self.glued(k + 1) {
+            return (!glued_word_after(k + 2)).then_some(k + 2);
+        }
+        if !self.is_punct(k, "\"") || glued_word_after(k + 1) {
+            return None;
+        }
+        // An open quotation earlier on the line (looking back a bounded stretch) makes this
+        // `"` its end.
+        let start = self.start(k);
+        let mut from = start.saturating_sub(300);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &self.text[from..start];
+        let line = before.rsplit(['\n', '\r']).next().unwrap_or(before);
+        let count = |c: char| line.matches(c).count();
+        // German „…“, English “…”, straight "…".
+        let open = count('"') % 2 == 1
+            || count('„') > count('“')
+            || (count('„') == 0 && count('“') > count('”'));
+        (!open).then_some(k + 1)
     }
 
     /// Money, percent, quantity, duration or plain number starting at token `i`.

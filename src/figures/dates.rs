@@ -8,7 +8,7 @@ use crate::text::TokenKind;
 
 use super::amounts::Unit;
 use super::lexicon::{
-    lowercase, weekday_compound, DayPart, Grain, HolidayRule, Lex, HOLIDAYS, MAX_WORD,
+    lowercase, weekday_compound, DayPart, Grain, HebrewFeast, HolidayRule, Lex, HOLIDAYS, MAX_WORD,
 };
 use super::{iso_range, Candidate, Context, Scan};
 
@@ -81,8 +81,142 @@ pub(crate) fn orthodox_easter(year: i32) -> Option<Date> {
     Date::new(year, month as u8, day as u8).map(|julian| julian.add_days(13))
 }
 
+/// Days from the Hebrew epoch to 1 Tishrei of Hebrew `year`, before the new-year delay
+/// (Calendrical Calculations: molad of Tishrei, postponed when it falls late in the day).
+fn hebrew_elapsed_days(year: i64) -> i64 {
+    let months = (235 * year - 234).div_euclid(19);
+    let parts = 12_084 + 13_753 * months;
+    let day = 29 * months + parts.div_euclid(25_920);
+    if (3 * (day + 1)).rem_euclid(7) < 3 {
+        day + 1
+    } else {
+        day
+    }
+}
+
+/// 1 Tishrei of Hebrew `year`, in days from the Hebrew epoch (with the year-length delays).
+fn hebrew_new_year(year: i64) -> i64 {
+    let (before, this, after) = (
+        hebrew_elapsed_days(year - 1),
+        hebrew_elapsed_days(year),
+        hebrew_elapsed_days(year + 1),
+    );
+    let delay = if after - this == 356 {
+        2
+    } else if this - before == 382 {
+        1
+    } else {
+        0
+    };
+    this + delay
+}
+
+fn hebrew_leap_year(year: i64) -> bool {
+    (7 * year + 1).rem_euclid(19) < 7
+}
+
+/// Rosh Hashanah (1 Tishrei) in the autumn of Gregorian `year`.
+pub(crate) fn rosh_hashanah(year: i32) -> Option<Date> {
+    if !(1000..=3000).contains(&year) {
+        return None;
+    }
+    // Anchored on 1 Tishrei 5779 = 2018-09-10.
+    let anchor = Date::new(2018, 9, 10)?;
+    let days = hebrew_new_year(i64::from(year) + 3761) - hebrew_new_year(5779);
+    Some(anchor.add_days(days))
+}
+
+/// A Hebrew feast in Gregorian `year`: the evening it begins, and its last day when it
+/// lasts several days.
+fn hebrew_feast(feast: HebrewFeast, year: i32) -> Option<(Date, Option<Date>)> {
+    let tishrei = rosh_hashanah(year)?;
+    // 15 Nisan always falls 163 days before the next 1 Tishrei.
+    let pesach = tishrei.add_days(-163);
+    let eve = |d: Date| d.add_days(-1);
+    Some(match feast {
+        HebrewFeast::RoshHashanah => (eve(tishrei), Some(tishrei.add_days(1))),
+        HebrewFeast::YomKippur => (eve(tishrei.add_days(9)), None),
+        HebrewFeast::Sukkot => (eve(tishrei.add_days(14)), Some(tishrei.add_days(21))),
+        HebrewFeast::SheminiAtzeret => (eve(tishrei.add_days(21)), None),
+        HebrewFeast::Pesach => (eve(pesach), Some(pesach.add_days(7))),
+        HebrewFeast::Shavuot => (eve(pesach.add_days(50)), None),
+        HebrewFeast::Purim => (eve(pesach.add_days(-30)), None),
+        HebrewFeast::TuBishvat => {
+            // Shevat and the Adar months lie between: 59 days, 89 in a leap year.
+            let adar = if hebrew_leap_year(i64::from(year) + 3760) {
+                89
+            } else {
+                59
+            };
+            (eve(pesach.add_days(-adar)), None)
+        }
+        HebrewFeast::YomHaatzmaut => {
+            // 5 Iyar, moved off Friday/Saturday to Thursday and off Monday to Tuesday.
+            let day = pesach.add_days(20);
+            let shift = match day.weekday().index() {
+                4 => -1,
+                5 => -2,
+                0 if year >= 2004 => 1,
+                _ => 0,
+            };
+            (eve(day.add_days(shift)), None)
+        }
+    })
+}
+
+/// A holiday in `year`: its (first) day and, for a feast of several days, its last day.
+pub(crate) fn holiday_span(rule: HolidayRule, year: i32) -> Option<(Date, Option<Date>)> {
+    match rule {
+        HolidayRule::Hebrew(feast) => hebrew_feast(feast, year),
+        _ => holiday(rule, year).map(|d| (d, None)),
+    }
+}
+
+/// The day of an equinox or solstice (season 0 = March … 3 = December) in German civil
+/// time, from Meeus' mean-equinox polynomials for 1000–3000 (off by well under an hour).
+pub(crate) fn season_start(season: u8, year: i32) -> Option<Date> {
+    if !(1000..=3000).contains(&year) {
+        return None;
+    }
+    let y = (f64::from(year) - 2000.0) / 1000.0;
+    let [a, b, c, d, e] = match season {
+        0 => [2451623.80984, 365242.37404, 0.05169, -0.00411, -0.00057],
+        1 => [2451716.56767, 365241.62603, 0.00325, 0.00888, -0.00030],
+        2 => [2451810.21715, 365242.01767, -0.11575, 0.00337, 0.00078],
+        3 => [2451900.05952, 365242.74049, -0.06223, -0.00823, 0.00032],
+        _ => return None,
+    };
+    let jde = a + y * (b + y * (c + y * (d + y * e)));
+    // Summer time for the June and September dates, else CET.
+    let zone_hours = if matches!(season, 1 | 2) { 2.0 } else { 1.0 };
+    // Julian day 2440587.5 is 1970-01-01 00:00 UTC.
+    let days = (jde - 2440587.5 + zone_hours / 24.0).floor() as i64;
+    Some(Date::from_days_since_epoch(days))
+}
+
+/// Parsi (Shahenshahi) New Year: 365-day years, so it moves a day earlier every leap year.
+fn parsi_new_year(year: i32) -> Option<Date> {
+    if !(1900..=2200).contains(&year) {
+        return None;
+    }
+    // Anchored on Navroz 2018 = 2018-08-17.
+    let anchor = Date::new(2018, 8, 17)?;
+    Some(anchor.add_days(365 * i64::from(year - 2018)))
+}
+
 pub(crate) fn holiday(rule: HolidayRule, year: i32) -> Option<Date> {
     match rule {
+        HolidayRule::SeasonStart(season) => season_start(season, year),
+        HolidayRule::ParsiNewYear => parsi_new_year(year),
+        HolidayRule::Hebrew(feast) => hebrew_feast(feast, year).map(|(d, _)| d),
+        HolidayRule::KingsDay => {
+            let day = Date::new(year, 4, 27)?;
+            Some(if day.weekday().index() == 6 {
+                day.add_days(-1)
+            } else {
+                day
+            })
+        }
         HolidayRule::Fixed(month, day) => Date::new(year, month, day),
         HolidayRule::Easter(offset) => easter(year).map(|d| d.add_days(i64::from(offset))),
         HolidayRule::OrthodoxEaster(offset) => {
@@ -150,6 +284,15 @@ fn two_digit_year(y: u32) -> i32 {
     } else {
         y
     }
+}
+
+/// The minutes of "30h" (in "18:30h").
+fn minutes_h(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix(['h', 'H'])?;
+    if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|&m| m < 60)
 }
 
 fn valid_day(year: Option<i32>, month: u8, day: u8) -> bool {
@@ -552,6 +695,9 @@ impl Scan<'_, '_> {
     /// A date starting at token `i`.
     pub fn date_at(&self, i: usize) -> Option<Candidate> {
         let lex = self.lex(i);
+        if let Some(c) = self.nth_in_period(i) {
+            return Some(c);
+        }
         // The most frequent triggers start only one thing.
         if lex == Some(Lex::Trigger) && self.is_any(i, &["in", "vor"]) {
             return self.ago_or_ahead(i);
@@ -617,6 +763,98 @@ impl Scan<'_, '_> {
             ));
         }
         self.relative(i)
+    }
+
+    /// "zweiter Mittwoch im Oktober 2014", "letzter Tag im Oktober 2015", "erste Woche im
+    /// Oktober 2014", "dritter Dienstag nach Weihnachten 2014": a day or week counted inside
+    /// a month or after a holiday.
+    fn nth_in_period(&self, i: usize) -> Option<Candidate> {
+        let n: i64 = match self.lex(i) {
+            Some(Lex::Shift(-1)) if self.is_any(i, &["letzte", "letzter", "letzten"]) => -1,
+            _ => {
+                let o = self.info(i).ordinal()?;
+                if !(1.0..=5.0).contains(&o) || self.kind(i) != Some(TokenKind::Word) {
+                    return None;
+                }
+                o as i64
+            }
+        };
+        let k = i + 1;
+        enum Unit {
+            Weekday(u8),
+            Day,
+            Week,
+        }
+        let unit = match self.lex(k) {
+            Some(Lex::Weekday(w)) => Unit::Weekday(w),
+            _ if self.is(k, "tag") => Unit::Day,
+            _ if self.is(k, "woche") => Unit::Week,
+            _ => return None,
+        };
+        // "… nach Weihnachten 2014": the nth such weekday after the holiday.
+        if let (Unit::Weekday(w), true) = (&unit, self.is(k + 1, "nach")) {
+            if n < 1 {
+                return None;
+            }
+            let holiday = self.holiday_at(k + 2)?;
+            let after = holiday.day?;
+            let ahead = (i64::from(*w) - i64::from(after.weekday().index())).rem_euclid(7);
+            let first = after.add_days(if ahead == 0 { 7 } else { ahead });
+            let date = first.add_days(7 * (n - 1));
+            return Some(self.date_candidate(
+                i,
+                holiday.next,
+                FigureValue::Iso(date.to_string()),
+                Some(date),
+            ));
+        }
+        if !self.is_any(k + 1, &["im", "in", "des"]) {
+            return None;
+        }
+        let piece = self.absolute(k + 2)?;
+        let When::Month { year, month } = self.settle(piece.when, k + 2) else {
+            return None;
+        };
+        let first_day = Date::new(year?, month, 1)?;
+        let last_day = Date::new(year?, month, days_in_month(year?, month))?;
+        let (value, day) = match unit {
+            Unit::Weekday(w) => {
+                let date = if n > 0 {
+                    let ahead =
+                        (i64::from(w) - i64::from(first_day.weekday().index())).rem_euclid(7);
+                    first_day.add_days(ahead + 7 * (n - 1))
+                } else {
+                    let back = (i64::from(last_day.weekday().index()) - i64::from(w)).rem_euclid(7);
+                    last_day.add_days(-back)
+                };
+                (date.to_string(), Some(date))
+            }
+            Unit::Day => {
+                let date = if n > 0 {
+                    first_day.add_days(n - 1)
+                } else {
+                    last_day
+                };
+                (date.to_string(), Some(date))
+            }
+            // Weeks that lie wholly inside the month.
+            Unit::Week => {
+                let monday = if n > 0 {
+                    let ahead = (7 - i64::from(first_day.weekday().index())) % 7;
+                    first_day.add_days(ahead + 7 * (n - 1))
+                } else {
+                    let sunday =
+                        last_day.add_days(-((i64::from(last_day.weekday().index()) + 1) % 7));
+                    sunday.add_days(-6)
+                };
+                let (y, w) = monday.iso_week();
+                (format!("{y:04}-W{w:02}"), None)
+            }
+        };
+        if day.is_some_and(|d| d.month() != month) {
+            return None;
+        }
+        Some(self.date_candidate(i, piece.next, FigureValue::Iso(value), day))
     }
 
     /// A range whose first end (`first_end`: what and where it ends) starts at token `first`
@@ -696,8 +934,28 @@ impl Scan<'_, '_> {
         }
         match self.lex(k) {
             Some(Lex::Weekday(w)) => self.weekday_end(w, k),
+            // "von heute bis morgen".
+            Some(Lex::DayOffset(offset)) if !self.is_any(k, &["vortag", "vortages"]) => {
+                self.relative_day_end(i64::from(offset), k)
+            }
+            Some(Lex::DayPart(DayPart::Morning)) if self.is(k, "morgen") => {
+                self.relative_day_end(1, k)
+            }
             _ => None,
         }
+    }
+
+    /// The day `offset` days from the reference as a range end at token `k`.
+    fn relative_day_end(&self, offset: i64, k: usize) -> Option<(When, usize)> {
+        let date = self.ref_date?.add_days(offset);
+        Some((
+            When::Day {
+                year: Some(date.year()),
+                month: Some(date.month()),
+                day: date.day(),
+            },
+            k + 1,
+        ))
     }
 
     /// A bare weekday at `k` as a range end.
@@ -749,6 +1007,18 @@ impl Scan<'_, '_> {
                 {
                     let date = self.weekday_of_week(w, shift);
                     return Some(self.date_candidate(i, i + 3, day_value(date), date));
+                }
+                // "Mittwoch in 2 Wochen": that weekday of the week two weeks ahead.
+                if self.is(i + 1, "in") && self.is_any(i + 3, &["wochen", "woche"]) {
+                    let weeks = self
+                        .number(i + 2)
+                        .filter(|n| n.next == i + 3 && n.value.fract() == 0.0)
+                        .map(|n| n.value)
+                        .filter(|v| (1.0..=52.0).contains(v));
+                    if let Some(weeks) = weeks {
+                        let date = self.weekday_of_week(w, weeks as i8);
+                        return Some(self.date_candidate(i, i + 4, day_value(date), date));
+                    }
                 }
                 let direction =
                     if i > 0 && self.is_any(i - 1, &["bis", "ab", "nächsten", "kommenden"]) {
@@ -851,13 +1121,14 @@ impl Scan<'_, '_> {
                 if self.is(k, "wochen") {
                     return None;
                 }
-                // "nächste Woche Montag", "übernächste Woche Freitag".
-                if let Some(Lex::Weekday(w)) = self.lex(k + 1) {
+                // "nächste Woche Montag", "übernächste Woche am Freitag".
+                let weekday_at = if self.is(k + 1, "am") { k + 2 } else { k + 1 };
+                if let Some(Lex::Weekday(w)) = self.lex(weekday_at) {
                     let date = self.weekday_of_week(w, shift);
                     let value = FigureValue::Iso(
                         date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string()),
                     );
-                    return Some(self.date_candidate(i, k + 2, value, date));
+                    return Some(self.date_candidate(i, weekday_at + 1, value, date));
                 }
                 reference.map(|r| {
                     let (y, w) = r.add_days(7 * shift64).iso_week();
@@ -975,7 +1246,7 @@ impl Scan<'_, '_> {
     }
 
     /// "Ostern", "Weihnachten 2004", "Tag der Deutschen Einheit", "3. Advent 2018".
-    fn holiday_at(&self, i: usize) -> Option<Candidate> {
+    pub fn holiday_at(&self, i: usize) -> Option<Candidate> {
         let single = matches!(self.lex(i), Some(Lex::Holiday(_)));
         let digit_advent = self.integer(i).filter(|v| {
             (1..=4).contains(v) && self.is_punct(i + 1, ".") && self.is(i + 2, "advent")
@@ -992,6 +1263,7 @@ impl Scan<'_, '_> {
                     ],
                 )
             || self.lex(i) == Some(Lex::Trigger)
+            || self.is(i, "schweizer")
         {
             HOLIDAYS.iter().find_map(|(words, rule)| {
                 words
@@ -1024,22 +1296,38 @@ impl Scan<'_, '_> {
         } else {
             None
         };
-        let date = match year {
-            Some(y) => holiday(rule, y),
+        // "meteorologischer Herbstanfang": the first of the season's first month.
+        let rule = match rule {
+            HolidayRule::SeasonStart(season)
+                if i > 0
+                    && self
+                        .word(i - 1)
+                        .to_lowercase()
+                        .starts_with("meteorologisch") =>
+            {
+                HolidayRule::Fixed(3 + 3 * season, 1)
+            }
+            other => other,
+        };
+        let span = match year {
+            Some(y) => holiday_span(rule, y),
             None => {
                 let reference = self.ref_date;
                 reference.and_then(|r| {
-                    let this = holiday(rule, r.year())?;
-                    if this >= r {
+                    let this = holiday_span(rule, r.year())?;
+                    if this.0 >= r {
                         Some(this)
                     } else {
-                        holiday(rule, r.year() + 1)
+                        holiday_span(rule, r.year() + 1)
                     }
                 })
             }
         };
-        let value =
-            FigureValue::Iso(date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string()));
+        let date = span.map(|(d, _)| d);
+        let value = match span {
+            Some((first, Some(last))) => iso_range(first.to_string(), last.to_string()),
+            _ => FigureValue::Iso(date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string())),
+        };
         Some(self.date_candidate(i, next, value, date))
     }
 
@@ -1091,17 +1379,19 @@ impl Scan<'_, '_> {
         }
         // "halb drei", "viertel nach 3", "dreiviertel 6", "zwanzig nach 3".
         let hour_word = |k: usize| -> Option<u32> {
-            let v = self
-                .integer(k)
-                .or_else(|| {
-                    self.info(k)
-                        .cardinal()
-                        .filter(|v| v.fract() == 0.0)
-                        .map(|v| v as u32)
-                })
-                .or_else(|| if self.is(k, "eins") { Some(1) } else { None })?;
-            (1..=24).contains(&v).then_some(v)
+            self.integer(k)
+                .filter(|v| (1..=24).contains(v))
+                .or_else(|| self.hour_word(k))
         };
+        // "drei Uhr", "ein Uhr nachmittags".
+        if self.kind(i) == Some(TokenKind::Word) && self.lex(i + 1) == Some(Lex::Uhr) {
+            let h = if self.is(i, "ein") {
+                1
+            } else {
+                self.hour_word(i)?
+            };
+            return Some((h, 0, 0, i + 2, true));
+        }
         if self.is(i, "halb") {
             let h = hour_word(i + 1)?;
             let next = if self.lex(i + 2) == Some(Lex::Uhr) {
@@ -1113,18 +1403,20 @@ impl Scan<'_, '_> {
         }
         if self.is_any(i, &["viertel", "dreiviertel"])
             || (self.info(i).cardinal().is_some() && self.is_any(i + 1, &["nach", "vor"]))
-            || (self.integer(i).is_some()
+            || ((self.integer(i).is_some() || self.info(i).cardinal().is_some())
                 && self.is_any(i + 1, &["minuten", "min"])
-                && self.is_any(i + 2, &["nach", "vor"]))
+                && self.is_any(i + 2, &["nach", "vor"])
+                && hour_word(i + 3).is_some())
         {
+            let minutes_word = usize::from(self.is_any(i + 1, &["minuten", "min"]));
             let (minutes, mut k) = if self.is(i, "viertel") {
                 (15, i + 1)
             } else if self.is(i, "dreiviertel") {
                 (45, i + 1)
             } else if let Some(v) = self.integer(i) {
-                (v, i + 2)
+                (v, i + 1 + minutes_word)
             } else {
-                (self.info(i).cardinal()? as u32, i + 1)
+                (self.info(i).cardinal()? as u32, i + 1 + minutes_word)
             };
             if minutes >= 60 {
                 return None;
@@ -1166,7 +1458,13 @@ impl Scan<'_, '_> {
         let h = self
             .integer(i)
             .filter(|&h| hour_ok(h) && self.word(i).len() <= 2)?;
-        // "14:30", "8:00:31", "18:30h".
+        // "18:30h": the minutes glued to an "h".
+        if self.is_punct(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2) {
+            if let Some(m) = minutes_h(self.word(i + 2)) {
+                return Some((h, m, 0, i + 3, false));
+            }
+        }
+        // "14:30", "8:00:31".
         if self.is_punct(i + 1, ":")
             && self.glued(i + 1)
             && self.glued(i + 2)
@@ -1201,6 +1499,48 @@ impl Scan<'_, '_> {
             return Some((h, 0, 0, i + 1, true));
         }
         None
+    }
+
+    /// An hour written as a word ("drei", "eins", "zwölf").
+    fn hour_word(&self, k: usize) -> Option<u32> {
+        let v = self
+            .info(k)
+            .cardinal()
+            .filter(|v| v.fract() == 0.0 && *v >= 0.0)
+            .map(|v| v as u32)
+            .or_else(|| self.is(k, "eins").then_some(1))?;
+        (1..=24).contains(&v).then_some(v)
+    }
+
+    /// "11:30-13:30", which the tokenizer cuts as "11" ":" "30-13" ":" "30": both clock
+    /// times and the token after the range.
+    fn glued_clock_range(&self, i: usize) -> Option<((u32, u32), (u32, u32), usize)> {
+        let h = self
+            .integer(i)
+            .filter(|&h| h <= 24 && self.word(i).len() <= 2)?;
+        if !(self.is_punct(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let (m, h2) = self.word(i + 2).split_once('-')?;
+        if m.len() != 2 || h2.is_empty() || h2.len() > 2 {
+            return None;
+        }
+        let (m, h2): (u32, u32) = (m.parse().ok()?, h2.parse().ok()?);
+        if !(self.is_punct(i + 3, ":") && self.glued(i + 3) && self.glued(i + 4)) {
+            return None;
+        }
+        let m2 = self
+            .integer(i + 4)
+            .filter(|_| self.word(i + 4).len() == 2)?;
+        if m >= 60 || m2 >= 60 || h2 > 24 {
+            return None;
+        }
+        let next = if self.lex(i + 5) == Some(Lex::Uhr) {
+            i + 6
+        } else {
+            i + 5
+        };
+        Some(((h, m), (h2, m2), next))
     }
 
     /// A part of the day right after a clock time ("am Nachmittag", "abends", "in der Früh").
@@ -1244,7 +1584,9 @@ impl Scan<'_, '_> {
         let mut part = None;
         // "abends um 8 Uhr", "nachmittags um 1 uhr 30".
         if let Some(Lex::DayPart(p)) = self.lex(k) {
-            if self.is(k + 1, "um") && self.word(k) != "morgen" {
+            // "morgens von 5 bis sieben": a part of the day before a clock range.
+            let before_range = self.is_any(k + 1, &["von", "zwischen"]);
+            if (self.is(k + 1, "um") || before_range) && self.word(k) != "morgen" {
                 part = Some(p);
                 k += 1;
             } else {
@@ -1267,7 +1609,11 @@ impl Scan<'_, '_> {
             }
         }
         let clock_start = k;
-        let (h, m, s, mut next, ambiguous) = self.clock(k, um)?;
+        let glued_range = self.glued_clock_range(k);
+        let (h, m, s, mut next, ambiguous) = match glued_range {
+            Some(((h, m), _, n)) => (h, m, 0, n, false),
+            None => self.clock(k, um)?,
+        };
         // A range: "von 17 bis 18 Uhr", "9:30 - 11:00", "zwischen 16 und 17 Uhr".
         let connector_ok = |j: usize| {
             if self.is(i, "zwischen") || k.checked_sub(1).is_some_and(|p| self.is(p, "zwischen")) {
@@ -1277,8 +1623,33 @@ impl Scan<'_, '_> {
             }
         };
         let mut end_clock = None;
-        if connector_ok(next) {
-            if let Some((h2, m2, s2, n2, _)) = self.clock(next + 1, true) {
+        // "von 5 Uhr nachmittags bis 6 Uhr nachmittags": the first end's part of the day.
+        if glued_range.is_none() {
+            if let Some((p, n)) = self.day_part_of_clock(next) {
+                if connector_ok(n) {
+                    part = part.or(Some(p));
+                    next = n;
+                }
+            }
+        }
+        // "morgens von 5 bis sieben": after a part of the day, a number word ends the range.
+        let word_end = |j: usize| {
+            let h = self.hour_word(j)?;
+            let noun_after = self.word(j + 1).starts_with(|c: char| c.is_uppercase());
+            (part.is_some() && self.measure(j + 1).is_none() && !noun_after).then_some((
+                h,
+                0,
+                0,
+                j + 1,
+                true,
+            ))
+        };
+        if let Some((_, (h2, m2), _)) = glued_range {
+            end_clock = Some((h2, m2, 0));
+        } else if connector_ok(next) {
+            if let Some((h2, m2, s2, n2, _)) =
+                self.clock(next + 1, true).or_else(|| word_end(next + 1))
+            {
                 let bare_end = self.kind(n2 - 1) == Some(TokenKind::Number)
                     && self.lex(n2 - 1) != Some(Lex::Uhr);
                 let first_bare = self.integer(k).is_some() && next == k + 1;
@@ -1381,6 +1752,80 @@ mod tests {
             (HolidayRule::OrthodoxEaster(-48), 2018, "2018-02-19"),
             (HolidayRule::OrthodoxEaster(0), 2021, "2021-05-02"),
             (HolidayRule::OrthodoxEaster(0), 2013, "2013-05-05"),
+            (HolidayRule::Easter(-3), 2018, "2018-03-29"),
+            (HolidayRule::KingsDay, 2018, "2018-04-27"),
+            (HolidayRule::SeasonStart(0), 2024, "2024-03-20"),
+            (HolidayRule::SeasonStart(1), 2024, "2024-06-20"),
+            (HolidayRule::SeasonStart(2), 2021, "2021-09-22"),
+            (HolidayRule::SeasonStart(2), 2023, "2023-09-23"),
+            (HolidayRule::SeasonStart(3), 2024, "2024-12-21"),
+            (HolidayRule::SeasonStart(3), 2023, "2023-12-22"),
+            (HolidayRule::ParsiNewYear, 2018, "2018-08-17"),
+            (HolidayRule::ParsiNewYear, 2020, "2020-08-16"),
+            (HolidayRule::ParsiNewYear, 2024, "2024-08-15"),
+            (HolidayRule::KingsDay, 2014, "2014-04-26"),
+            (HolidayRule::NthWeekday(3, 6, 9), 2017, "2017-09-17"),
+            // Hebrew feasts, from the evening they begin.
+            (
+                HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+                2018,
+                "2018-09-09",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+                2019,
+                "2019-09-29",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+                2023,
+                "2023-09-15",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+                1990,
+                "1990-09-19",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::YomKippur),
+                2018,
+                "2018-09-18",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::YomKippur),
+                2024,
+                "2024-10-11",
+            ),
+            (HolidayRule::Hebrew(HebrewFeast::Sukkot), 2018, "2018-09-23"),
+            (
+                HolidayRule::Hebrew(HebrewFeast::SheminiAtzeret),
+                2018,
+                "2018-09-30",
+            ),
+            (HolidayRule::Hebrew(HebrewFeast::Pesach), 2018, "2018-03-30"),
+            (HolidayRule::Hebrew(HebrewFeast::Pesach), 2024, "2024-04-22"),
+            (
+                HolidayRule::Hebrew(HebrewFeast::Shavuot),
+                2018,
+                "2018-05-19",
+            ),
+            (HolidayRule::Hebrew(HebrewFeast::Purim), 2018, "2018-02-28"),
+            (HolidayRule::Hebrew(HebrewFeast::Purim), 2024, "2024-03-23"),
+            (
+                HolidayRule::Hebrew(HebrewFeast::TuBishvat),
+                2018,
+                "2018-01-30",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::TuBishvat),
+                2024,
+                "2024-01-24",
+            ),
+            (
+                HolidayRule::Hebrew(HebrewFeast::YomHaatzmaut),
+                2018,
+                "2018-04-18",
+            ),
         ];
         for (rule, year, expected) in cases {
             assert_eq!(

@@ -545,6 +545,28 @@ pub(crate) enum HolidayRule {
     Advent(u8),
     /// Days after Orthodox Easter Sunday.
     OrthodoxEaster(i16),
+    /// Dutch King's Day: 27 April, or the 26th when the 27th is a Sunday.
+    KingsDay,
+    /// The astronomical start of a season (0 spring … 3 winter): equinox or solstice.
+    SeasonStart(u8),
+    /// Parsi (Shahenshahi) New Year: a 365-day year without leap days.
+    ParsiNewYear,
+    Hebrew(HebrewFeast),
+}
+
+/// Feasts of the Hebrew calendar. They begin at sunset; like Duckling we date them by the
+/// evening they begin.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HebrewFeast {
+    RoshHashanah,
+    YomKippur,
+    Sukkot,
+    SheminiAtzeret,
+    Pesach,
+    Shavuot,
+    Purim,
+    TuBishvat,
+    YomHaatzmaut,
 }
 
 pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
@@ -641,6 +663,95 @@ pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["lazarussamstag"], HolidayRule::OrthodoxEaster(-8)),
     (&["sauberer", "montag"], HolidayRule::OrthodoxEaster(-48)),
     (&["sauberen", "montag"], HolidayRule::OrthodoxEaster(-48)),
+    (&["palmdonnerstag"], HolidayRule::Easter(-3)),
+    (&["frühlingsanfang"], HolidayRule::SeasonStart(0)),
+    (&["frühlingsbeginn"], HolidayRule::SeasonStart(0)),
+    (&["sommeranfang"], HolidayRule::SeasonStart(1)),
+    (&["sommerbeginn"], HolidayRule::SeasonStart(1)),
+    (&["sommersonnenwende"], HolidayRule::SeasonStart(1)),
+    (&["herbstanfang"], HolidayRule::SeasonStart(2)),
+    (&["herbstbeginn"], HolidayRule::SeasonStart(2)),
+    (&["winteranfang"], HolidayRule::SeasonStart(3)),
+    (&["winterbeginn"], HolidayRule::SeasonStart(3)),
+    (&["wintersonnenwende"], HolidayRule::SeasonStart(3)),
+    (&["parsi", "neujahr"], HolidayRule::ParsiNewYear),
+    (&["königstag"], HolidayRule::KingsDay),
+    (&["koningsdag"], HolidayRule::KingsDay),
+    (
+        &["schweizer", "buß-", "und", "bettag"],
+        HolidayRule::NthWeekday(3, 6, 9),
+    ),
+    (
+        &["eidgenössischer", "buß-", "und", "bettag"],
+        HolidayRule::NthWeekday(3, 6, 9),
+    ),
+    (
+        &["rosch", "ha-schana"],
+        HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+    ),
+    (
+        &["rosch", "ha-schanah"],
+        HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+    ),
+    (
+        &["rosch", "haschana"],
+        HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+    ),
+    (
+        &["rosch", "haschanah"],
+        HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+    ),
+    (
+        &["rosh", "hashanah"],
+        HolidayRule::Hebrew(HebrewFeast::RoshHashanah),
+    ),
+    (
+        &["jom", "kippur"],
+        HolidayRule::Hebrew(HebrewFeast::YomKippur),
+    ),
+    (
+        &["yom", "kippur"],
+        HolidayRule::Hebrew(HebrewFeast::YomKippur),
+    ),
+    (&["sukkot"], HolidayRule::Hebrew(HebrewFeast::Sukkot)),
+    (
+        &["laubhüttenfest"],
+        HolidayRule::Hebrew(HebrewFeast::Sukkot),
+    ),
+    (
+        &["schmini", "azeret"],
+        HolidayRule::Hebrew(HebrewFeast::SheminiAtzeret),
+    ),
+    (
+        &["shemini", "atzeret"],
+        HolidayRule::Hebrew(HebrewFeast::SheminiAtzeret),
+    ),
+    (&["pessach"], HolidayRule::Hebrew(HebrewFeast::Pesach)),
+    (&["passah"], HolidayRule::Hebrew(HebrewFeast::Pesach)),
+    (&["pesach"], HolidayRule::Hebrew(HebrewFeast::Pesach)),
+    (&["schawuot"], HolidayRule::Hebrew(HebrewFeast::Shavuot)),
+    (&["shavuot"], HolidayRule::Hebrew(HebrewFeast::Shavuot)),
+    (&["purim"], HolidayRule::Hebrew(HebrewFeast::Purim)),
+    (
+        &["tu", "bischevat"],
+        HolidayRule::Hebrew(HebrewFeast::TuBishvat),
+    ),
+    (
+        &["tu", "bishvat"],
+        HolidayRule::Hebrew(HebrewFeast::TuBishvat),
+    ),
+    (
+        &["jom", "haazmaut"],
+        HolidayRule::Hebrew(HebrewFeast::YomHaatzmaut),
+    ),
+    (
+        &["jom", "haatzmaut"],
+        HolidayRule::Hebrew(HebrewFeast::YomHaatzmaut),
+    ),
+    (
+        &["yom", "haatzmaut"],
+        HolidayRule::Hebrew(HebrewFeast::YomHaatzmaut),
+    ),
     (&["weißer", "donnerstag"], HolidayRule::Easter(-3)),
     (&["weißen", "donnerstag"], HolidayRule::Easter(-3)),
     (&["erster", "advent"], HolidayRule::Advent(1)),
@@ -887,6 +998,16 @@ impl Lexicon {
             "sauberen",
             "weißer",
             "weißen",
+            // First words of Hebrew feasts and of the Swiss day of prayer.
+            "rosch",
+            "rosh",
+            "jom",
+            "yom",
+            "tu",
+            "schmini",
+            "shemini",
+            "eidgenössischer",
+            "parsi",
         ] {
             add(word, Lex::Trigger);
         }

@@ -132,7 +132,10 @@ const ANY: u8 = TIME | DATE | AMOUNT | ORDINAL;
 /// The grammars a lexicon word may start (its lowercase spelling decides among triggers).
 fn lex_starts(lex: Lex, lower: &[u8]) -> u8 {
     match lex {
-        Lex::Article | Lex::Currency(_) => AMOUNT,
+        Lex::Article => AMOUNT | TIME,
+        Lex::Currency(_) => AMOUNT,
+        // "schweizer Buß- und Bettag".
+        Lex::CurrencyAdjective(_) if lower == b"schweizer" => DATE,
         Lex::Fraction(_) => AMOUNT | TIME,
         Lex::Month(_)
         | Lex::MonthAbbrev(_)
@@ -626,8 +629,13 @@ impl<'a, 't> Scan<'a, 't> {
         if date.day.is_none() && !day_grain {
             return None;
         }
+        // Holidays are named days like "heute": "Weihnachten frühmorgens um 8:00" is a date
+        // and a time.
         let relative_day = matches!(self.lex(date.first), Some(Lex::DayOffset(_)))
-            || self.is(date.first, "morgen");
+            || self.is(date.first, "morgen")
+            || self
+                .holiday_at(date.first)
+                .is_some_and(|holiday| holiday.next == date.next);
         if relative_day || !self.same_line(date.next) {
             return None;
         }

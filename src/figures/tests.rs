@@ -459,3 +459,254 @@ fn throughput() {
         figures.len()
     );
 }
+
+#[test]
+fn counted_days_and_weeks() {
+    check(
+        &[
+            (
+                "am zweiten Mittwoch im Oktober 2014",
+                &[(
+                    "zweiten Mittwoch im Oktober 2014",
+                    "date",
+                    r#""2014-10-08""#,
+                )],
+            ),
+            (
+                "erster Mittwoch im Oktober 2014",
+                &[("erster Mittwoch im Oktober 2014", "date", r#""2014-10-01""#)],
+            ),
+            (
+                "der letzte Freitag im Mai 2024",
+                &[("letzte Freitag im Mai 2024", "date", r#""2024-05-31""#)],
+            ),
+            (
+                "letzter Tag im Oktober 2015",
+                &[("letzter Tag im Oktober 2015", "date", r#""2015-10-31""#)],
+            ),
+            // Weeks wholly inside the month.
+            (
+                "die erste Woche im Oktober 2014",
+                &[("erste Woche im Oktober 2014", "date", r#""2014-W41""#)],
+            ),
+            (
+                "die letzte Woche im September 2014",
+                &[("letzte Woche im September 2014", "date", r#""2014-W39""#)],
+            ),
+            (
+                "dritter Dienstag nach Weihnachten 2014",
+                &[(
+                    "dritter Dienstag nach Weihnachten 2014",
+                    "date",
+                    r#""2015-01-13""#,
+                )],
+            ),
+            (
+                "übernächste Woche am Donnerstag",
+                &[("übernächste Woche am Donnerstag", "date", r#""2025-11-13""#)],
+            ),
+            (
+                "Er kommt übernächste Woche am Donnerstag zwischen 2 und 3 Uhr zurück.",
+                &[(
+                    "übernächste Woche am Donnerstag zwischen 2 und 3 Uhr",
+                    "time",
+                    r#"{"min":"2025-11-13T02:00","max":"2025-11-13T03:00"}"#,
+                )],
+            ),
+            (
+                "Mittwoch in 2 Wochen",
+                &[("Mittwoch in 2 Wochen", "date", r#""2025-11-12""#)],
+            ),
+            // Not a counted day: no month follows.
+            ("Am zweiten Tag im Amt", &[("zweiten", "ordinal", "2.0")]),
+            (
+                "der fünfte Montag im Februar 2025",
+                &[
+                    ("fünfte", "ordinal", "5.0"),
+                    ("Montag", "date", r#""2025-10-27""#),
+                    ("Februar 2025", "date", r#""2025-02""#),
+                ],
+            ),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn computed_holidays() {
+    check(
+        &[
+            (
+                "Palmdonnerstag 2018",
+                &[("Palmdonnerstag 2018", "date", r#""2018-03-29""#)],
+            ),
+            (
+                "Koningsdag 2014",
+                &[("Koningsdag 2014", "date", r#""2014-04-26""#)],
+            ),
+            (
+                "am schweizer Buß- und Bettag 2017",
+                &[("schweizer Buß- und Bettag 2017", "date", r#""2017-09-17""#)],
+            ),
+            (
+                "Jom Kippur 2018",
+                &[("Jom Kippur 2018", "date", r#""2018-09-18""#)],
+            ),
+            (
+                "Rosch ha-Schanah 2018",
+                &[(
+                    "Rosch ha-Schanah 2018",
+                    "date",
+                    r#"{"min":"2018-09-09","max":"2018-09-11"}"#,
+                )],
+            ),
+            (
+                "Pessach 2018",
+                &[(
+                    "Pessach 2018",
+                    "date",
+                    r#"{"min":"2018-03-30","max":"2018-04-07"}"#,
+                )],
+            ),
+            (
+                "Yom Haatzmaut 2018",
+                &[("Yom Haatzmaut 2018", "date", r#""2018-04-18""#)],
+            ),
+            ("Schweizer Franken", &[]),
+            (
+                "der kalendarische Herbstanfang 2023",
+                &[("Herbstanfang 2023", "date", r#""2023-09-23""#)],
+            ),
+            (
+                "der meteorologische Herbstanfang 2023",
+                &[("Herbstanfang 2023", "date", r#""2023-09-01""#)],
+            ),
+            (
+                "Parsi Neujahr 2024",
+                &[("Parsi Neujahr 2024", "date", r#""2024-08-15""#)],
+            ),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn glued_clock_ranges() {
+    check(
+        &[
+            (
+                "11:30-13:30",
+                &[(
+                    "11:30-13:30",
+                    "time",
+                    r#"{"min":"2025-10-28T11:30","max":"2025-10-28T13:30"}"#,
+                )],
+            ),
+            (
+                "18:30h - 19:00h",
+                &[(
+                    "18:30h - 19:00h",
+                    "time",
+                    r#"{"min":"2025-10-28T18:30","max":"2025-10-28T19:00"}"#,
+                )],
+            ),
+            ("um 18:30h", &[("18:30h", "time", r#""2025-10-28T18:30""#)]),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn clock_words_and_parts_of_day() {
+    check(
+        &[
+            (
+                "drei Minuten vor 8",
+                &[("drei Minuten vor 8", "time", r#""2025-10-28T07:57""#)],
+            ),
+            (
+                "um drei Uhr in der Nacht",
+                &[("drei Uhr in der Nacht", "time", r#""2025-10-28T03:00""#)],
+            ),
+            (
+                "ein Uhr nachmittags",
+                &[("ein Uhr nachmittags", "time", r#""2025-10-28T13:00""#)],
+            ),
+            (
+                "von 5 Uhr nachmittags bis 6 Uhr nachmittags",
+                &[(
+                    "von 5 Uhr nachmittags bis 6 Uhr nachmittags",
+                    "time",
+                    r#"{"min":"2025-10-28T17:00","max":"2025-10-28T18:00"}"#,
+                )],
+            ),
+            (
+                "morgens von 5 bis sieben",
+                &[(
+                    "morgens von 5 bis sieben",
+                    "time",
+                    r#"{"min":"2025-10-28T05:00","max":"2025-10-28T07:00"}"#,
+                )],
+            ),
+            // A holiday stays a date of its own, like "heute".
+            (
+                "Weihnachten frühmorgens um 8:00",
+                &[
+                    ("Weihnachten", "date", r#""2025-12-25""#),
+                    ("frühmorgens um 8:00", "time", r#""2025-12-25T08:00""#),
+                ],
+            ),
+            (
+                "zwei Minuten vor Schluss",
+                &[(
+                    "zwei Minuten",
+                    "duration",
+                    r#"{"amount":2.0,"unit":"minute","seconds":120.0}"#,
+                )],
+            ),
+            ("Sie schlossen ein Abkommen.", &[]),
+        ],
+        "2025-10-28",
+    );
+}
+
+#[test]
+fn inches_halves_and_relative_day_ranges() {
+    check(
+        &[
+            (
+                "ein Rohr von 5'' Durchmesser",
+                &[("5''", "quantity", r#"{"amount":5.0,"unit":"in"}"#)],
+            ),
+            (
+                "mit 27\" Diagonale",
+                &[("27\"", "quantity", r#"{"amount":27.0,"unit":"in"}"#)],
+            ),
+            // A `"` that closes a quotation is no inch mark.
+            ("Der Film „Top 5\" lief.", &[("5", "number", "5.0")]),
+            ("Er sagte \"Runde 5\" und ging.", &[("5", "number", "5.0")]),
+            (
+                "ein halber Liter",
+                &[(
+                    "ein halber Liter",
+                    "quantity",
+                    r#"{"amount":0.5,"unit":"l"}"#,
+                )],
+            ),
+            ("die halbe Welt", &[]),
+            (
+                "Chinas Bevölkerung 1 414 021 100.",
+                &[("1 414 021 100", "number", "1414021100.0")],
+            ),
+            (
+                "von heute bis morgen",
+                &[(
+                    "von heute bis morgen",
+                    "date",
+                    r#"{"min":"2025-10-28","max":"2025-10-29"}"#,
+                )],
+            ),
+        ],
+        "2025-10-28",
+    );
+}
