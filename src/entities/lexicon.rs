@@ -94,6 +94,26 @@ pub struct Lexicon {
     phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
     /// Phrases by the stem of their first token, for inflected forms ("Weißen Hauses").
     phrase_stems: HashMap<&'static str, Vec<Phrase>, FxBuild>,
+    /// One-word gazetteer towns, sorted: a flag is all they carry, and a sorted list is
+    /// much quicker to build than hash-table entries for tens of thousands of names.
+    towns: Vec<&'static str>,
+    /// One bit per `filter_hash` value of `towns`.
+    town_filter: Vec<u64>,
+}
+
+/// A name the tokenizer keeps whole: letters and digits with inner hyphens.
+fn is_one_word(name: &str) -> bool {
+    name.split('-')
+        .all(|part| !part.is_empty() && part.chars().all(char::is_alphanumeric))
+}
+
+fn bit_filter<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    let mut filter = vec![0; (1 << FILTER_BITS) / 64];
+    for word in words {
+        let bit = filter_hash(word);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    filter
 }
 
 /// Strips up to two inflection endings, keeping at least three characters: "Hauses" and
@@ -132,6 +152,7 @@ impl Lexicon {
 
     pub fn parse(blob: &'static str) -> Lexicon {
         let mut lexicon = Lexicon::default();
+        lexicon.words.reserve(blob.lines().count());
         let mut section = "";
         for line in blob.lines() {
             if line.starts_with("//") || line.is_empty() {
@@ -145,6 +166,10 @@ impl Lexicon {
             let name = cells.next().unwrap_or("");
             let attrs = cells.next().unwrap_or("");
             let canonical = cells.next().filter(|c| !c.is_empty());
+            if section == "town" && is_one_word(name) {
+                lexicon.towns.push(name);
+                continue;
+            }
             let mut flags = match section {
                 "place" => flag::PLACE,
                 "org" => flag::ORG,
@@ -179,11 +204,9 @@ impl Lexicon {
                 },
             );
         }
-        lexicon.filter = vec![0; (1 << FILTER_BITS) / 64];
-        for word in lexicon.words.keys() {
-            let bit = filter_hash(word);
-            lexicon.filter[bit / 64] |= 1 << (bit % 64);
-        }
+        lexicon.filter = bit_filter(lexicon.words.keys().copied());
+        lexicon.towns.sort_unstable();
+        lexicon.town_filter = bit_filter(lexicon.towns.iter().copied());
         for phrases in lexicon.phrases.values() {
             for phrase in phrases {
                 lexicon
@@ -209,10 +232,14 @@ impl Lexicon {
     }
 
     fn insert(&mut self, name: &'static str, entry: Entry) {
-        let tokens: Vec<&'static str> = tokenize(name)
-            .iter()
-            .map(|t| &name[t.start..t.end])
-            .collect();
+        let tokens: Vec<&'static str> = if is_one_word(name) {
+            vec![name]
+        } else {
+            tokenize(name)
+                .iter()
+                .map(|t| &name[t.start..t.end])
+                .collect()
+        };
         match tokens.len() {
             0 => {}
             1 => {
@@ -236,11 +263,23 @@ impl Lexicon {
 
     /// What the lexicons know about one token.
     pub fn word(&self, word: &str) -> Entry {
-        self.get(word).copied().unwrap_or_default()
+        let mut entry = self.get(word).copied().unwrap_or_default();
+        if self.is_town(word) {
+            entry.flags |= flag::TOWN;
+        }
+        entry
     }
 
     pub fn flags(&self, word: &str) -> u16 {
-        self.get(word).map_or(0, |e| e.flags)
+        self.word(word).flags
+    }
+
+    fn is_town(&self, word: &str) -> bool {
+        let bit = filter_hash(word);
+        self.town_filter
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+            && self.towns.binary_search(&word).is_ok()
     }
 
     #[inline]
