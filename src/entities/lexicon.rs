@@ -340,12 +340,16 @@ mod tests {
             ("Schmidt", flag::SURNAME),
             ("Präsident", flag::TITLE),
             ("EU", flag::DEMONYM_PREFIX),
+            ("Inzigkofen", flag::TOWN),
+            ("Fürstenstein", flag::TOWN),
+            ("Cavaillon", flag::TOWN),
         ];
         for &(word, expected) in cases {
             let flags = lexicon.flags(word);
             assert_eq!(flags & expected, expected, "{word}: {flags:#b}");
         }
         assert_eq!(lexicon.flags("und"), 0);
+        assert_eq!(lexicon.flags("Inzigkofener"), 0);
         assert_eq!(lexicon.word("japanische").canonical, Some("Japan"));
     }
 
@@ -357,6 +361,7 @@ mod tests {
             (&["Vereinigte", "Staaten", "von", "Amerika"], Some(4)),
             (&["Vereinigte", "Staaten"], Some(2)),
             (&["Weißes", "Pferd"], None),
+            (&["Bad", "Tölz", "liegt"], Some(2)),
             (&["Weißen", "Hauses"], None),
             (&[], None),
         ];
