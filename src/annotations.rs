@@ -202,6 +202,8 @@ pub enum FigureValue {
         #[serde(skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
     },
+    /// `null`: a relative date ("gestern", "Dienstag") in a text without a reference date.
+    Unresolved,
 }
 
 /// One end of a range: a number, or an ISO 8601 string for dates.

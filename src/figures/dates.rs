@@ -244,6 +244,11 @@ fn year_iso(year: i32) -> String {
     format!("{year:04}")
 }
 
+/// An ISO value, or `null` when it needed a reference date the text did not have.
+fn resolved_or_null(iso: Option<String>) -> FigureValue {
+    iso.map_or(FigureValue::Unresolved, FigureValue::Iso)
+}
+
 /// The ISO 8601 spelling of a date, its year taken from the reference when missing.
 fn when_iso(when: When, ref_year: Option<i32>) -> String {
     let year = |y: Option<i32>| match y.or(ref_year) {
@@ -997,9 +1002,7 @@ impl Scan<'_, '_> {
     /// "vor drei Tagen", holidays, seasons and quarters.
     fn relative(&self, i: usize) -> Option<Candidate> {
         let reference = self.ref_date;
-        let day_value = |d: Option<Date>| {
-            FigureValue::Iso(d.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string()))
-        };
+        let day_value = |d: Option<Date>| resolved_or_null(d.map(|d| d.to_string()));
         match self.lex(i) {
             Some(Lex::Weekday(w)) => {
                 // "montag dieser woche", "mittwoch nächste woche".
@@ -1057,7 +1060,7 @@ impl Scan<'_, '_> {
             }
             Some(Lex::YearOffset(offset)) => {
                 let year = reference.map(|r| r.year() + i32::from(offset));
-                let value = FigureValue::Iso(year.map_or_else(|| "XXXX".to_string(), year_iso));
+                let value = resolved_or_null(year.map(year_iso));
                 return Some(self.date_candidate(i, i + 1, value, None));
             }
             Some(Lex::Shift(shift)) => return self.shifted(i, shift),
@@ -1125,9 +1128,7 @@ impl Scan<'_, '_> {
                 let weekday_at = if self.is(k + 1, "am") { k + 2 } else { k + 1 };
                 if let Some(Lex::Weekday(w)) = self.lex(weekday_at) {
                     let date = self.weekday_of_week(w, shift);
-                    let value = FigureValue::Iso(
-                        date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string()),
-                    );
+                    let value = resolved_or_null(date.map(|d| d.to_string()));
                     return Some(self.date_candidate(i, weekday_at + 1, value, date));
                 }
                 reference.map(|r| {
@@ -1153,9 +1154,7 @@ impl Scan<'_, '_> {
                 };
                 let date = self.resolve_weekday(w, direction);
                 let next = self.day_part_after(k + 1);
-                let value = FigureValue::Iso(
-                    date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string()),
-                );
+                let value = resolved_or_null(date.map(|d| d.to_string()));
                 return Some(self.date_candidate(i, next, value, date));
             }
             Lex::Month(m) => reference.map(|r| {
@@ -1177,7 +1176,7 @@ impl Scan<'_, '_> {
             }
             _ => return None,
         };
-        let value = FigureValue::Iso(value.unwrap_or_else(|| "XXXX".to_string()));
+        let value = resolved_or_null(value);
         Some(self.date_candidate(i, k + 1, value, None))
     }
 
@@ -1241,7 +1240,7 @@ impl Scan<'_, '_> {
             Grain::Year if amount < 200.0 => reference.map(|r| year_iso(r.year() + n as i32)),
             _ => return None,
         };
-        let value = FigureValue::Iso(iso.unwrap_or_else(|| "XXXX".to_string()));
+        let value = resolved_or_null(iso);
         Some(self.date_candidate(i, m.next, value, None))
     }
 
@@ -1326,7 +1325,7 @@ impl Scan<'_, '_> {
         let date = span.map(|(d, _)| d);
         let value = match span {
             Some((first, Some(last))) => iso_range(first.to_string(), last.to_string()),
-            _ => FigureValue::Iso(date.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string())),
+            _ => resolved_or_null(date.map(|d| d.to_string())),
         };
         Some(self.date_candidate(i, next, value, date))
     }

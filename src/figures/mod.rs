@@ -621,9 +621,13 @@ impl<'a, 't> Scan<'a, 't> {
     /// A day-grain date (not "heute", "gestern", "morgen") followed by a clock time, as one
     /// time candidate.
     fn date_with_time(&self, date: &Candidate, context: &Context) -> Option<Candidate> {
-        // The day, or without a reference date at least a day-grain value ("XXXX-10-14").
+        // The day, or without a reference date at least a day-grain value ("XXXX-10-14", an
+        // unresolved weekday).
         let day_grain = match &date.value {
             FigureValue::Iso(iso) => iso.len() == 10 && iso.as_bytes()[7] == b'-',
+            FigureValue::Unresolved => {
+                (date.first..date.next).any(|k| matches!(self.lex(k), Some(Lex::Weekday(_))))
+            }
             _ => false,
         };
         if date.day.is_none() && !day_grain {

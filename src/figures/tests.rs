@@ -4,10 +4,13 @@
 use super::*;
 
 fn run(text: &str, reference: &str) -> Vec<(String, &'static str, String, Option<Approx>)> {
+    run_with(text, &Options::with_ref_date(reference).unwrap())
+}
+
+fn run_with(text: &str, options: &Options) -> Vec<(String, &'static str, String, Option<Approx>)> {
     let doc = Document::new(text);
-    let options = Options::with_ref_date(reference).unwrap();
     Recognizer::new()
-        .recognize(&doc, &options)
+        .recognize(&doc, options)
         .into_iter()
         .map(|f| {
             (
@@ -21,9 +24,13 @@ fn run(text: &str, reference: &str) -> Vec<(String, &'static str, String, Option
 }
 
 fn check(cases: &[(&str, &[(&str, &str, &str)])], reference: &str) {
+    check_with(cases, &Options::with_ref_date(reference).unwrap());
+}
+
+fn check_with(cases: &[(&str, &[(&str, &str, &str)])], options: &Options) {
     let mut failures = Vec::new();
     for (text, expected) in cases {
-        let found = run(text, reference);
+        let found = run_with(text, options);
         let found: Vec<(String, &str, String)> =
             found.into_iter().map(|(t, k, v, _)| (t, k, v)).collect();
         let expected: Vec<(String, &str, String)> = expected
@@ -709,4 +716,26 @@ fn inches_halves_and_relative_day_ranges() {
         ],
         "2025-10-28",
     );
+}
+
+/// Without a reference date, relative dates are still found but their value is `null`;
+/// a day and month without a year keep them ("XXXX-10-14", as for recurring dates).
+#[test]
+fn relative_dates_without_a_reference_date_are_null() {
+    let cases: &[(&str, &[(&str, &str, &str)])] = &[
+        ("Am Dienstag kam er.", &[("Dienstag", "date", "null")]),
+        ("Das war gestern.", &[("gestern", "date", "null")]),
+        ("Im Vorjahr stieg er.", &[("Vorjahr", "date", "null")]),
+        ("vor drei Jahren", &[("vor drei Jahren", "date", "null")]),
+        (
+            "am 14. Oktober",
+            &[("14. Oktober", "date", "\"XXXX-10-14\"")],
+        ),
+        ("im Juli 2024", &[("Juli 2024", "date", "\"2024-07\"")]),
+        (
+            "am Montag um 9:30 Uhr",
+            &[("Montag um 9:30 Uhr", "time", "\"T09:30\"")],
+        ),
+    ];
+    check_with(cases, &Options::default());
 }

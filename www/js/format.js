@@ -54,7 +54,9 @@ function formatBound(b, unit) {
 export function formatValue(figure) {
   const v = figure?.value;
   let out;
-  if (v === null || v === undefined) out = "—";
+  if (v === null || v === undefined) {
+    out = figure?.kind === "date" || figure?.kind === "time" ? "needs the article date" : "—";
+  }
   else if (typeof v === "number") out = figure.kind === "percent" ? `${formatNumber(v)} %` : formatNumber(v);
   else if (typeof v === "string") out = v;
   else if (typeof v === "object" && "amount" in v) {
