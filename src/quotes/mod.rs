@@ -655,17 +655,23 @@ fn span_text(doc: &Document, tokens: &Range<usize>) -> (usize, usize, String) {
 
 const PERSON_PRONOUN_FORMS: &[&str] = &["er", "sie", "Er", "Sie"];
 
-/// The entity a speaker mention refers to: an entity inside the mention, or for a pronoun
-/// the most recent person mentioned before it.
+/// Determiners that may open a speaker mention before its head.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "Der", "Die", "Das",
+    "Ein", "Eine",
+];
+
+/// Words that attach a modifier to a noun ("der Sprecher der Stadt", "Chef von Siemens").
+const MODIFIER_LINKS: &[&str] = &["der", "des", "von", "vom", "aus"];
+
+/// The entity a speaker mention refers to: the entity that is the mention's head, or for a
+/// pronoun the most recent person mentioned before it.
 fn resolve_entity(doc: &Document, entities: &[Entity], speaker: &Range<usize>) -> Option<usize> {
     let start = doc.tokens[speaker.start].start;
     let end = doc.tokens[speaker.end - 1].end;
     let first = entities.partition_point(|e| e.end <= start);
-    let inside = entities[first..]
-        .iter()
-        .take_while(|e| e.start < end)
-        .next();
-    if let Some(e) = inside {
+    let inside = entities[first..].iter().take_while(|e| e.start < end);
+    if let Some(e) = inside.filter(|e| is_head(doc, speaker, e)).last() {
         return Some(e.entity_id);
     }
     let is_pronoun = speaker.len() == 1
@@ -680,6 +686,34 @@ fn resolve_entity(doc: &Document, entities: &[Entity], speaker: &Range<usize>) -
             .map(|e| e.entity_id);
     }
     None
+}
+
+/// Whether `entity` is the head of the speaker mention rather than a modifier in it: it
+/// spans the mention (after a determiner), or ends it as a name in apposition ("der
+/// Gewerkschafter Bernd Auer", "Konzern Siemens") — but a place or an attached
+/// organisation there is a modifier ("die Handelskammer Bremen", "der Chef der Deutschen Bank").
+fn is_head(doc: &Document, speaker: &Range<usize>, entity: &Entity) -> bool {
+    let label = entity.label;
+    if label != label.base() || doc.tokens[speaker.end - 1].end != entity.end {
+        return false;
+    }
+    let Some(first) = (speaker.start..speaker.end).find(|&i| doc.tokens[i].start >= entity.start)
+    else {
+        return false;
+    };
+    let mut opening = speaker.start;
+    if opening < first && DETERMINERS.contains(&doc.token_text(opening)) {
+        opening += 1;
+    }
+    if first == opening {
+        return true;
+    }
+    let attached = MODIFIER_LINKS.contains(&doc.token_text(first - 1));
+    match label {
+        EntityLabel::Person => true,
+        EntityLabel::Organisation | EntityLabel::Other => !attached,
+        _ => false,
+    }
 }
 
 fn to_quote(doc: &Document, entities: &[Entity], f: Found) -> Quote {
@@ -855,6 +889,80 @@ mod tests {
         entities.sort_by_key(|e| e.start);
         let doc = Document::new(text);
         Recognizer::new().recognize(&doc, &entities)
+    }
+
+    /// The speaker's entity is the mention's head, never a modifier inside it.
+    #[test]
+    fn links_the_speaker_to_the_entity_at_its_head() {
+        use EntityLabel::{Location, LocationDeriv, Organisation, Person};
+        // (text, entities the entity layer found, the speaker's entity if any)
+        let cases: &[(&str, &[(&str, EntityLabel)], Option<&str>)] = &[
+            (
+                "„Wir wachsen“, sagte der Sprecher der Handelskammer Bremen.",
+                &[("Handelskammer Bremen", Organisation)],
+                None,
+            ),
+            (
+                "„Wir wachsen“, sagte der Sprecher der Handelskammer Bremen.",
+                &[("Bremen", Location)],
+                None,
+            ),
+            (
+                "„Wir wachsen“, sagte der Gewerkschafter Bernd Auer.",
+                &[("Bernd Auer", Person)],
+                Some("Bernd Auer"),
+            ),
+            (
+                "„Wir sind bereit“, sagte Japans Premierministerin Sanae Takaichi.",
+                &[("Japans", Location), ("Sanae Takaichi", Person)],
+                Some("Sanae Takaichi"),
+            ),
+            (
+                "„Wir sind bereit“, sagte die japanische Premierministerin.",
+                &[("japanische", LocationDeriv)],
+                None,
+            ),
+            (
+                "„Das ist falsch“, erklärte das Weiße Haus.",
+                &[("Weiße Haus", Location)],
+                Some("Weiße Haus"),
+            ),
+            (
+                "„Das ist falsch“, erklärte der Konzern Siemens.",
+                &[("Siemens", Organisation)],
+                Some("Siemens"),
+            ),
+            (
+                "„Das ist falsch“, sagte Trump.",
+                &[("Trump", Person)],
+                Some("Trump"),
+            ),
+        ];
+        for &(text, found, expected) in cases {
+            let mut entities: Vec<Entity> = found
+                .iter()
+                .enumerate()
+                .map(|(id, &(name, label))| {
+                    let start = text.find(name).unwrap();
+                    Entity {
+                        start,
+                        end: start + name.len(),
+                        label,
+                        text: name.to_string(),
+                        entity_id: id,
+                    }
+                })
+                .collect();
+            entities.sort_by_key(|e| e.start);
+            let doc = Document::new(text);
+            let quotes = Recognizer::new().recognize(&doc, &entities);
+            let speaker = quotes[0].speaker.as_ref().expect(text);
+            let linked = speaker
+                .entity
+                .and_then(|id| entities.iter().find(|e| e.entity_id == id))
+                .map(|e| e.text.as_str());
+            assert_eq!(linked, expected, "{text:?} (speaker {:?})", speaker.text);
+        }
     }
 
     #[test]
