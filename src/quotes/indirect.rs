@@ -69,7 +69,8 @@ pub(crate) fn find(
             let clause_opener = words.clause_start(v, body.start);
             let verb_final_frame = words.is(clause_opener, "wie");
             let complement = words.is_lowercase(k) && COMPLEMENTISERS.contains(&words.text(k));
-            let verb_second = words.subjunctive_in(k..(k + 8).min(end), false).is_some();
+            // After a frame verb, Konjunktiv II stands in too ("mahnte an, die Löhne müssten …").
+            let verb_second = words.subjunctive_in(k..(k + 8).min(end), true).is_some();
             let infinitive =
                 class == VerbClass::Demand && (k..end.min(k + WINDOW)).any(|i| words.is(i, "zu"));
             if (complement || verb_second || infinitive || verb_final_frame)

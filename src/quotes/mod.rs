@@ -841,6 +841,14 @@ mod tests {
                 Some("Die Feuerwehr"),
                 Some("gab"),
             ),
+            // Konjunktiv II stands in where Konjunktiv I looks like the indicative.
+            (
+                "Die Gewerkschaft mahnte an, die Löhne müssten steigen.",
+                "die Löhne müssten steigen",
+                Indirect,
+                Some("Die Gewerkschaft"),
+                Some("mahnte"),
+            ),
             (
                 "Laut Polizei wurden drei Menschen verletzt.",
                 "wurden drei Menschen verletzt",
