@@ -1,10 +1,11 @@
 //! The JavaScript facade (wasm32 only): plain objects in, plain objects out, offsets in
 //! UTF-16 code units, errors as `Error` objects rather than traps.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::{Annotations, OffsetUnit, Options};
+
+mod tape;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -23,7 +24,8 @@ export type FigureValue =
   | { min?: number | string; max?: number | string; unit?: string };
 export interface Figure {
   start: number; end: number; kind: "number" | "ordinal" | "money" | "percent" | "date" | "time" | "duration" | "quantity";
-  value: FigureValue; text: string;
+  /** `null`: a relative date in a text without a reference date. */
+  value: FigureValue | null; text: string;
   approx?: "about" | "more_than" | "less_than" | "at_least" | "at_most";
   mod?: "early" | "mid" | "late";
 }
@@ -35,12 +37,6 @@ export interface Quote {
 /** Offsets are UTF-16 code units: `text.slice(start, end) === span.text`. */
 export interface Annotations { entities: EntityMention[]; entity_groups: EntityGroup[]; figures: Figure[]; quotes: Quote[]; }
 "#;
-
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
-struct JsOptions {
-    ref_date: Option<String>,
-}
 
 /// Finds entities, figures and quotations in German text. Build one and reuse it.
 #[wasm_bindgen(js_name = Annotator)]
@@ -85,23 +81,27 @@ pub fn max_input_bytes() -> usize {
     crate::MAX_INPUT_BYTES
 }
 
+/// Reads `{refDate}` by hand: serde's deserializer made several JS calls per option and added
+/// 13 KB of code that the browser compiles on the first call.
 fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let options: JsOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    match options.ref_date {
-        Some(iso) if !iso.trim().is_empty() => {
-            Options::with_ref_date(&iso).map_err(|e| JsError::new(&e.to_string()))
-        }
-        _ => Ok(Options::default()),
+    if !options.is_object() {
+        return Err(JsError::new("invalid options: expected an object"));
+    }
+    let ref_date = js_sys::Reflect::get(&options, &JsValue::from_str("refDate"))
+        .map_err(|_| JsError::new("invalid options: refDate cannot be read"))?;
+    if ref_date.is_undefined() || ref_date.is_null() {
+        return Ok(Options::default());
+    }
+    match ref_date.as_string() {
+        Some(iso) if iso.trim().is_empty() => Ok(Options::default()),
+        Some(iso) => Options::with_ref_date(&iso).map_err(|e| JsError::new(&e.to_string())),
+        None => Err(JsError::new("invalid options: refDate must be a string")),
     }
 }
 
 fn to_js(annotations: &Annotations) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    annotations
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+    tape::to_js(annotations).map_err(|e| JsError::new(&e.to_string()))
 }

@@ -67,3 +67,45 @@ fn missing_options_are_fine_and_bad_dates_throw() {
     assert!(annotator.annotate("", JsValue::NULL).is_ok());
     assert!(annotator.annotate("Köln", options("28.10.2025")).is_err());
 }
+
+/// Texts with every kind of span and value: ranges, amounts with units, durations, periods,
+/// approximators, quotes with speaker and cue, astral characters.
+const VARIED: &[&str] = &[
+    TEXT,
+    "",
+    "Zwischen 5 und 7 Millionen Euro, rund 15 Prozent mehr, kostete das Projekt Anfang Oktober.",
+    "Die Sitzung dauerte drei Stunden; mehr als 200 Menschen kamen am 3. Mai 2024 nach Hamburg.",
+    "„Das ist ein Fehler“, sagte Angela Merkel. Der Minister erklärte, man werde prüfen. \
+     Laut Siemens stieg der Umsatz um 2,5 Prozentpunkte auf 12 Mrd. Dollar.",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 „Zitat“ 😀, so Müller am 1.1.2020 um 14:30 Uhr in São Paulo.",
+];
+
+/// The result crosses the boundary as one tape (src/wasm/tape.rs); it must give exactly the
+/// objects serde_wasm_bindgen's JSON-compatible serializer builds field by field.
+#[wasm_bindgen_test]
+fn tape_gives_the_same_objects_as_serde_wasm_bindgen() {
+    use serde::Serialize;
+    use textmarker::{Annotator, OffsetUnit, Options};
+
+    let facade = JsAnnotator::new();
+    let core = Annotator::new();
+    for ref_date in [None, Some("2025-10-28")] {
+        let core_options = ref_date
+            .map(|d| Options::with_ref_date(d).unwrap())
+            .unwrap_or_default();
+        let js_options = ref_date.map(options).unwrap_or(JsValue::UNDEFINED);
+        for text in VARIED {
+            let found = facade
+                .annotate(text, js_options.clone())
+                .map_err(|_| "threw")
+                .expect("annotations");
+            let expected = core
+                .annotate(text, &core_options)
+                .into_offsets(text, OffsetUnit::Utf16)
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .expect("serialises");
+            let json = |value: &JsValue| String::from(js_sys::JSON::stringify(value).unwrap());
+            assert_eq!(json(&found), json(&expected), "{text}");
+        }
+    }
+}

@@ -43,7 +43,9 @@ function textOfSize(texts, chars) {
 }
 
 const wasm = await init();
+performance.mark("wasm-ready");
 const annotator = new Annotator();
+performance.mark("annotator-ready");
 const found = annotator.annotate(SAMPLE, { refDate: "2025-10-28" });
 render(document.getElementById("out"), SAMPLE, [...found.entities, ...found.figures]);
 performance.mark("first-annotation");

@@ -168,9 +168,16 @@ pub fn bench(args: &[String]) -> Result<(), String> {
                 report["wasm_gzip_bytes"].as_u64().unwrap_or(0) / 1024
             ),
         ));
+        let ms = |key: &str| report[key].as_f64().unwrap_or(0.0);
         rows.push(Row(
             "cold start",
-            format!("{:.0} ms", report["cold_start_ms"].as_f64().unwrap_or(0.0)),
+            format!(
+                "{:.0} ms (medians: module ready {:.0}, Annotator::new {:.0}, first annotation {:.0})",
+                ms("cold_start_ms"),
+                ms("cold_start_module_ms"),
+                ms("cold_start_annotator_ms"),
+                ms("cold_start_first_ms")
+            ),
         ));
         if let Some(scaling) = report["scaling"].as_array() {
             for point in scaling {

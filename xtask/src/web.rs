@@ -79,7 +79,67 @@ pub fn build_into(out_dir: &Path) -> Result<PathBuf, String> {
             .arg(out_dir)
             .arg(&wasm),
     )?;
+    inline_snippets(out_dir)?;
     Ok(out_dir.join("textmarker_bg.wasm"))
+}
+
+/// wasm-bindgen writes each `inline_js` snippet to a module of its own that the glue imports:
+/// one more request in a row before the module can even be fetched (15–80 ms of cold start on
+/// a busy machine). Copies the snippets into the glue instead; leaves the glue as it is when a
+/// snippet is not the plain `export function` kind.
+fn inline_snippets(out_dir: &Path) -> Result<(), String> {
+    let glue_path = out_dir.join("textmarker.js");
+    let glue = fs::read_to_string(&glue_path).map_err(|e| format!("textmarker.js: {e}"))?;
+    let Some(inlined) =
+        with_snippets_inlined(&glue, |path| fs::read_to_string(out_dir.join(path)).ok())
+    else {
+        return Ok(());
+    };
+    fs::write(&glue_path, inlined).map_err(|e| format!("textmarker.js: {e}"))?;
+    let snippets = out_dir.join("snippets");
+    if snippets.is_dir() {
+        fs::remove_dir_all(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
+    }
+    Ok(())
+}
+
+/// `glue` with every `import { f, g } from './snippets/…';` line replaced by the snippet's
+/// source (its `export`s dropped); None when nothing is to be done or a snippet cannot be
+/// inlined safely (it imports, re-exports or renames).
+fn with_snippets_inlined(glue: &str, read: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let mut out = String::with_capacity(glue.len() + 4096);
+    let mut any = false;
+    for line in glue.split_inclusive('\n') {
+        let Some(rest) = line.trim_end().strip_prefix("import {") else {
+            out.push_str(line);
+            continue;
+        };
+        let (names, path) = rest.split_once("} from '")?;
+        let path = path.strip_suffix("';")?.strip_prefix("./")?;
+        if !path.starts_with("snippets/") || names.contains(" as ") {
+            return None;
+        }
+        let mut source = String::new();
+        for code in read(path)?.lines() {
+            let code = match code.strip_prefix("export ") {
+                Some(declaration) if declaration.starts_with("function ") => declaration,
+                Some(_) => return None,
+                None => code,
+            };
+            if code.starts_with("import ") {
+                return None;
+            }
+            source.push_str(code);
+            source.push('\n');
+        }
+        let defines = |name: &str| source.contains(&format!("function {name}("));
+        if !names.split(',').map(str::trim).all(defines) {
+            return None;
+        }
+        out.push_str(&source);
+        any = true;
+    }
+    any.then_some(out)
 }
 
 pub fn build(_args: &[String]) -> Result<(), String> {
@@ -177,4 +237,36 @@ pub fn screenshots(_args: &[String]) -> Result<(), String> {
             .current_dir(paths::root())
             .arg("tests/e2e/screenshots.mjs"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_snippets_inlined;
+
+    const GLUE: &str = "/* types */\nimport { decodeTape } from './snippets/x-1/inline0.js';\n\nexport class A {}\n";
+
+    #[test]
+    fn snippets_are_copied_into_the_glue() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "export function decodeTape(a) {\n  return a;\n}\n",
+                Some(
+                    "/* types */\nfunction decodeTape(a) {\n  return a;\n}\n\nexport class A {}\n",
+                ),
+            ),
+            ("export const decodeTape = 1;\n", None),
+            (
+                "import { y } from './y.js';\nexport function decodeTape() {}\n",
+                None,
+            ),
+            ("export function other() {}\n", None),
+        ];
+        for (snippet, expected) in cases {
+            let inlined = with_snippets_inlined(GLUE, |path| {
+                (path == "snippets/x-1/inline0.js").then(|| snippet.to_string())
+            });
+            assert_eq!(inlined.as_deref(), *expected, "{snippet}");
+        }
+        assert_eq!(with_snippets_inlined("export class A {}\n", |_| None), None);
+    }
 }
