@@ -2,6 +2,7 @@
 //! Viterbi. Weights come from `cargo xtask train ner` (averaged structured perceptron) and
 //! are stored quantised to i8 in `model/ner.bin`.
 
+use std::borrow::Cow;
 use std::ops::{Add, Range, Sub};
 
 use crate::annotations::EntityLabel;
@@ -161,29 +162,30 @@ pub fn viterbi<S>(
     }
 }
 
-const MAGIC: &[u8; 6] = b"TMNER3";
+const MAGIC: &[u8; 6] = b"TMNER4";
 
 /// Tag scores are computed in this many lanes (`N_TAGS` rounded up), so that a bucket's
 /// weights, a token's scores and a transition row are each one fixed-size array that
 /// compilers turn into a few vector instructions.
 pub const LANES: usize = 32;
 
-/// One bucket's weights, padded to `LANES` and aligned so that a row never straddles two
-/// cache lines.
-#[derive(Clone, Copy)]
-#[repr(C, align(32))]
-struct Row([i8; LANES]);
+/// Where the weight rows start in a model file: the header padded to a multiple of
+/// `LANES`, so that rows in a 32-byte aligned file never straddle two cache lines.
+const ROWS_AT: usize = (8 + 2 * (N_TAGS + 1) * N_TAGS).div_ceil(LANES) * LANES;
 
 /// "Impossible" in the i16 decoder: saturating sums keep it at the floor.
 const NEG16: i16 = i16::MIN;
 
-/// The trained weights: `2^bits` buckets of `N_TAGS` signed one-byte weights (linear scale)
-/// and transitions in the same units as i16. Emission sums stay in i16 (a token has at most
-/// a few hundred features of at most 127 each; the adds saturate anyway).
+/// The trained weights: `2^bits` buckets of `N_TAGS` signed one-byte weights (linear scale),
+/// each padded to `LANES` bytes and read in place from the model file, and transitions in the
+/// same units as i16. Emission sums stay in i16 (a token has at most a few hundred features
+/// of at most 127 each; the adds saturate anyway).
 #[derive(Clone)]
 pub struct Model {
     bits: u32,
-    rows: Vec<Row>,
+    /// The rows, `LANES` bytes each: borrowed from the embedded file, owned when decoded from
+    /// other bytes (training).
+    rows: Cow<'static, [u8]>,
     /// Row 0: from the sentence start; row `p + 1`: from tag `p`. Padding lanes are NEG16.
     transitions: Vec<[i16; LANES]>,
     /// by_next[t][p]: the transition p → t, for the backtrace.
@@ -200,10 +202,15 @@ impl std::fmt::Debug for Model {
 impl Model {
     /// A model that tags everything O (used before training, or when the file is empty).
     pub fn empty() -> Model {
-        Model::build(0, vec![Row([0; LANES])], &[0; (N_TAGS + 1) * N_TAGS], true)
+        Model::build(
+            0,
+            Cow::Owned(vec![0; LANES]),
+            &[0; (N_TAGS + 1) * N_TAGS],
+            true,
+        )
     }
 
-    fn build(bits: u32, rows: Vec<Row>, transitions: &[i16], empty: bool) -> Model {
+    fn build(bits: u32, rows: Cow<'static, [u8]>, transitions: &[i16], empty: bool) -> Model {
         let mut constrained = transitions.to_vec();
         constrain_transitions(&mut constrained, NEG16);
         let mut by_prev = vec![[NEG16; LANES]; N_TAGS + 1];
@@ -230,51 +237,54 @@ impl Model {
     }
 
     /// Serialises a model: `transitions` (`(N_TAGS + 1) × N_TAGS` i16, in weight units) and
-    /// `weights` (`2^bits × N_TAGS` i8).
+    /// `weights` (`2^bits × N_TAGS` i8), each bucket padded to `LANES` bytes.
     pub fn encode(bits: u32, transitions: &[i16], weights: &[i8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(8 + 2 * transitions.len() + weights.len());
+        let mut out = Vec::with_capacity(ROWS_AT + (weights.len() / N_TAGS) * LANES);
         out.extend_from_slice(MAGIC);
         out.push(bits as u8);
         out.push(N_TAGS as u8);
         for v in transitions {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        out.extend(weights.iter().map(|&w| w as u8));
+        out.resize(ROWS_AT, 0);
+        for bucket in weights.chunks_exact(N_TAGS) {
+            out.extend(bucket.iter().map(|&w| w as u8));
+            out.resize(out.len() + LANES - N_TAGS, 0);
+        }
         out
     }
 
+    /// A model read in place from bytes that live as long as the program (the embedded file).
+    pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
+        Model::parse(bytes, |rows| Cow::Borrowed(rows))
+    }
+
     pub fn decode(bytes: &[u8]) -> Option<Model> {
+        Model::parse(bytes, |rows| Cow::Owned(rows.to_vec()))
+    }
+
+    fn parse<'b>(
+        bytes: &'b [u8],
+        rows_of: impl FnOnce(&'b [u8]) -> Cow<'static, [u8]>,
+    ) -> Option<Model> {
         if bytes.is_empty() {
             return Some(Model::empty());
         }
         let rest = bytes.strip_prefix(MAGIC)?;
         let (&bits, rest) = rest.split_first()?;
         let (&n_tags, rest) = rest.split_first()?;
-        if n_tags as usize != N_TAGS || bits > 24 {
+        if n_tags as usize != N_TAGS || bits > 24 || bytes.len() < ROWS_AT {
             return None;
         }
-        let n_transitions = (N_TAGS + 1) * N_TAGS;
-        let n_weights = (1usize << bits) * N_TAGS;
-        if rest.len() != n_transitions * 2 + n_weights {
+        if bytes.len() - ROWS_AT != (1usize << bits) * LANES {
             return None;
         }
-        let (transitions, weights) = rest.split_at(n_transitions * 2);
-        let transitions: Vec<i16> = transitions
+        let transitions: Vec<i16> = rest[..2 * (N_TAGS + 1) * N_TAGS]
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]).max(NEG16 + 1))
             .collect();
-        let rows: Vec<Row> = weights
-            .chunks_exact(N_TAGS)
-            .map(|chunk| {
-                let mut row = [0i8; LANES];
-                for (slot, &w) in row.iter_mut().zip(chunk) {
-                    *slot = w as i8;
-                }
-                Row(row)
-            })
-            .collect();
-        let empty = weights.iter().all(|&w| w == 0);
-        Some(Model::build(bits as u32, rows, &transitions, empty))
+        let rows = rows_of(&bytes[ROWS_AT..]);
+        Some(Model::build(bits as u32, rows, &transitions, false))
     }
 
     pub fn bucket(bits: u32, hash: u32) -> usize {
@@ -283,6 +293,13 @@ impl Model {
         } else {
             (hash >> (32 - bits)) as usize
         }
+    }
+
+    /// Bucket `bucket`'s weights (`LANES` signed bytes; lanes past `N_TAGS` are zero).
+    #[inline(always)]
+    fn row(&self, bucket: usize) -> Option<&[u8; LANES]> {
+        let start = bucket * LANES;
+        self.rows.get(start..start + LANES)?.try_into().ok()
     }
 
     /// Tags one sentence given its features.
@@ -299,10 +316,9 @@ impl Model {
         // so that their cache misses overlap instead of queueing.
         const AHEAD: usize = 48;
         let hashes = &features.hashes;
-        let rows = &self.rows[..];
-        let row_of = |k: usize| Model::bucket(self.bits, hashes[k]);
+        let row_start = |k: usize| Model::bucket(self.bits, hashes[k]) * LANES;
         for k in 0..AHEAD.min(hashes.len()) {
-            prefetch(rows, row_of(k));
+            prefetch(&self.rows[..], row_start(k));
         }
         for i in 0..n {
             let mut sum = [0i16; LANES];
@@ -310,13 +326,13 @@ impl Model {
             let end = features.starts[i + 1] as usize;
             for k in start..end {
                 if k + AHEAD < hashes.len() {
-                    prefetch(rows, row_of(k + AHEAD));
+                    prefetch(&self.rows[..], row_start(k + AHEAD));
                 }
-                let Some(row) = rows.get(row_of(k)) else {
+                let Some(row) = self.row(Model::bucket(self.bits, hashes[k])) else {
                     continue;
                 };
-                for (s, &w) in sum.iter_mut().zip(&row.0) {
-                    *s = s.saturating_add(w as i16);
+                for (s, &w) in sum.iter_mut().zip(row) {
+                    *s = s.saturating_add(w as i8 as i16);
                 }
             }
             emissions.push(sum);
@@ -536,9 +552,14 @@ mod tests {
         let transitions: Vec<i16> = (0..((N_TAGS + 1) * N_TAGS)).map(|i| i as i16).collect();
         let bytes = Model::encode(1, &transitions, &weights);
         let model = Model::decode(&bytes).expect("decodes");
-        assert_eq!(model.rows.len(), 2);
-        assert_eq!(model.rows[1].0[..N_TAGS], weights[N_TAGS..]);
-        assert!(model.rows[0].0[N_TAGS..].iter().all(|&w| w == 0));
+        assert_eq!(model.rows.len(), 2 * LANES);
+        let second: Vec<i8> = model.row(1).unwrap()[..N_TAGS]
+            .iter()
+            .map(|&w| w as i8)
+            .collect();
+        assert_eq!(second, weights[N_TAGS..]);
+        assert!(model.row(0).unwrap()[N_TAGS..].iter().all(|&w| w == 0));
+        assert!(model.row(2).is_none());
         assert_eq!(model.transitions[0][5], 5);
         assert_eq!(model.transitions[0][N_TAGS], NEG16);
         assert!(Model::decode(&bytes[..bytes.len() - 1]).is_none());
@@ -559,7 +580,7 @@ mod tests {
             let transitions: Vec<i16> = (0..(N_TAGS + 1) * N_TAGS)
                 .map(|_| next(300) as i16)
                 .collect();
-            let model = Model::build(0, vec![Row([0; LANES])], &transitions, false);
+            let model = Model::build(0, Cow::Owned(vec![0; LANES]), &transitions, false);
             let mut emissions = vec![[0i16; LANES]; n];
             for row in &mut emissions {
                 for slot in &mut row[..N_TAGS] {
