@@ -77,27 +77,36 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// hash-map probe (32 KB, about an eighth of the bits set: it stays in the fast caches).
 const FILTER_BITS: u32 = 18;
 
-/// A cheap hash of a token for the filter.
+/// A cheap hash of a token, for the filter and the town table.
 #[inline]
-fn filter_hash(word: &str) -> usize {
+fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher(0x9e37_79b9_7f4a_7c15);
     h.write(word.as_bytes());
-    (h.finish() >> (64 - FILTER_BITS)) as usize
+    h.finish()
 }
+
+#[inline]
+fn filter_bit(hash: u64) -> usize {
+    (hash >> (64 - FILTER_BITS)) as usize
+}
+
+/// Slots in the town table (open addressing, about a third full).
+const TOWN_BITS: u32 = 17;
 
 #[derive(Default)]
 pub struct Lexicon {
     words: HashMap<&'static str, Entry, FxBuild>,
-    /// One bit per `filter_hash` value of the keys of `words`.
+    /// One bit per `filter_bit` of the keys of `words`.
     filter: Vec<u64>,
     /// Phrases by their first token, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
     /// Phrases by the stem of their first token, for inflected forms ("Weißen Hauses").
     phrase_stems: HashMap<&'static str, Vec<Phrase>, FxBuild>,
-    /// One-word gazetteer towns, sorted: a flag is all they carry, and a sorted list is
-    /// much quicker to build than hash-table entries for tens of thousands of names.
+    /// One-word gazetteer towns: a flag is all they carry, so a flat table of (hash
+    /// fingerprint, index + 1) slots serves, much quicker to build than map entries.
     towns: Vec<&'static str>,
-    /// One bit per `filter_hash` value of `towns`.
+    town_slots: Vec<(u32, u32)>,
+    /// One bit per `filter_bit` of `towns`: most words never touch the table.
     town_filter: Vec<u64>,
 }
 
@@ -145,10 +154,33 @@ fn ascii_split(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 fn bit_filter<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u64> {
     let mut filter = vec![0; (1 << FILTER_BITS) / 64];
     for word in words {
-        let bit = filter_hash(word);
+        let bit = filter_bit(word_hash(word));
         filter[bit / 64] |= 1 << (bit % 64);
     }
     filter
+}
+
+fn in_filter(filter: &[u64], hash: u64) -> bool {
+    let bit = filter_bit(hash);
+    filter
+        .get(bit / 64)
+        .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+}
+
+/// The open-addressing town table; names past a third of its size are left out (the
+/// generated list has about 40,000 one-word towns against 131,072 slots).
+fn town_table(towns: &[&str]) -> Vec<(u32, u32)> {
+    let size = 1usize << TOWN_BITS;
+    let mut slots = vec![(0u32, 0u32); size];
+    for (index, town) in towns.iter().enumerate().take(size / 3) {
+        let hash = word_hash(town);
+        let mut slot = (hash >> (64 - TOWN_BITS)) as usize;
+        while slots[slot].1 != 0 {
+            slot = (slot + 1) & (size - 1);
+        }
+        slots[slot] = (hash as u32, index as u32 + 1);
+    }
+    slots
 }
 
 /// Strips up to two inflection endings, keeping at least three characters: "Hauses" and
@@ -243,7 +275,7 @@ impl Lexicon {
             );
         }
         lexicon.filter = bit_filter(lexicon.words.keys().copied());
-        lexicon.towns.sort_unstable();
+        lexicon.town_slots = town_table(&lexicon.towns);
         lexicon.town_filter = bit_filter(lexicon.towns.iter().copied());
         for phrases in lexicon.phrases.values() {
             for phrase in phrases {
@@ -303,8 +335,9 @@ impl Lexicon {
 
     /// What the lexicons know about one token.
     pub fn word(&self, word: &str) -> Entry {
-        let mut entry = self.get(word).copied().unwrap_or_default();
-        if self.is_town(word) {
+        let hash = word_hash(word);
+        let mut entry = self.get(word, hash).copied().unwrap_or_default();
+        if self.is_town(word, hash) {
             entry.flags |= flag::TOWN;
         }
         entry
@@ -314,22 +347,28 @@ impl Lexicon {
         self.word(word).flags
     }
 
-    fn is_town(&self, word: &str) -> bool {
-        let bit = filter_hash(word);
-        self.town_filter
-            .get(bit / 64)
-            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
-            && self.towns.binary_search(&word).is_ok()
+    fn is_town(&self, word: &str, hash: u64) -> bool {
+        if !in_filter(&self.town_filter, hash) {
+            return false;
+        }
+        let mask = self.town_slots.len().wrapping_sub(1);
+        let mut slot = (hash >> (64 - TOWN_BITS)) as usize & mask;
+        let fingerprint = hash as u32;
+        while let Some(&(print, index)) = self.town_slots.get(slot) {
+            if index == 0 {
+                return false;
+            }
+            if print == fingerprint && self.towns.get(index as usize - 1) == Some(&word) {
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+        false
     }
 
     #[inline]
-    fn get(&self, word: &str) -> Option<&Entry> {
-        let bit = filter_hash(word);
-        let maybe = self
-            .filter
-            .get(bit / 64)
-            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
-        if maybe {
+    fn get(&self, word: &str, hash: u64) -> Option<&Entry> {
+        if in_filter(&self.filter, hash) {
             self.words.get(word)
         } else {
             None
