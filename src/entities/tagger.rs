@@ -169,22 +169,25 @@ const MAGIC: &[u8; 6] = b"TMNER4";
 /// compilers turn into a few vector instructions.
 pub const LANES: usize = 32;
 
-/// Where the weight rows start in a model file: the header padded to a multiple of
-/// `LANES`, so that rows in a 32-byte aligned file never straddle two cache lines.
-const ROWS_AT: usize = (8 + 2 * (N_TAGS + 1) * N_TAGS).div_ceil(LANES) * LANES;
+/// Where the weight rows start in a model file (after the header and transitions).
+const ROWS_AT: usize = 8 + 2 * (N_TAGS + 1) * N_TAGS;
+
+/// Zero bytes after the last row, so that every row can be read as `LANES` bytes.
+const TAIL: usize = LANES - N_TAGS;
 
 /// "Impossible" in the i16 decoder: saturating sums keep it at the floor.
 const NEG16: i16 = i16::MIN;
 
 /// The trained weights: `2^bits` buckets of `N_TAGS` signed one-byte weights (linear scale),
-/// each padded to `LANES` bytes and read in place from the model file, and transitions in the
-/// same units as i16. Emission sums stay in i16 (a token has at most a few hundred features
+/// read in place from the model file, and transitions in the same units as i16. A bucket is
+/// read as `LANES` bytes: the lanes past `N_TAGS` hold the next bucket's first weights, which
+/// only ever reach padding lanes the decoder never reads. Emission sums stay in i16 (a token has at most a few hundred features
 /// of at most 127 each; the adds saturate anyway).
 #[derive(Clone)]
 pub struct Model {
     bits: u32,
-    /// The rows, `LANES` bytes each: borrowed from the embedded file, owned when decoded from
-    /// other bytes (training).
+    /// The rows, `N_TAGS` bytes each and `TAIL` zero bytes: borrowed from the embedded file,
+    /// owned when decoded from other bytes (training).
     rows: Cow<'static, [u8]>,
     /// Row 0: from the sentence start; row `p + 1`: from tag `p`. Padding lanes are NEG16.
     transitions: Vec<[i16; LANES]>,
@@ -237,20 +240,17 @@ impl Model {
     }
 
     /// Serialises a model: `transitions` (`(N_TAGS + 1) × N_TAGS` i16, in weight units) and
-    /// `weights` (`2^bits × N_TAGS` i8), each bucket padded to `LANES` bytes.
+    /// `weights` (`2^bits × N_TAGS` i8), then `TAIL` zero bytes.
     pub fn encode(bits: u32, transitions: &[i16], weights: &[i8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(ROWS_AT + (weights.len() / N_TAGS) * LANES);
+        let mut out = Vec::with_capacity(ROWS_AT + weights.len() + TAIL);
         out.extend_from_slice(MAGIC);
         out.push(bits as u8);
         out.push(N_TAGS as u8);
         for v in transitions {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        out.resize(ROWS_AT, 0);
-        for bucket in weights.chunks_exact(N_TAGS) {
-            out.extend(bucket.iter().map(|&w| w as u8));
-            out.resize(out.len() + LANES - N_TAGS, 0);
-        }
+        out.extend(weights.iter().map(|&w| w as u8));
+        out.resize(out.len() + TAIL, 0);
         out
     }
 
@@ -276,7 +276,7 @@ impl Model {
         if n_tags as usize != N_TAGS || bits > 24 || bytes.len() < ROWS_AT {
             return None;
         }
-        if bytes.len() - ROWS_AT != (1usize << bits) * LANES {
+        if bytes.len() - ROWS_AT != (1usize << bits) * N_TAGS + TAIL {
             return None;
         }
         let transitions: Vec<i16> = rest[..2 * (N_TAGS + 1) * N_TAGS]
@@ -295,10 +295,10 @@ impl Model {
         }
     }
 
-    /// Bucket `bucket`'s weights (`LANES` signed bytes; lanes past `N_TAGS` are zero).
+    /// Bucket `bucket`'s weights in the first `N_TAGS` of `LANES` signed bytes.
     #[inline(always)]
     fn row(&self, bucket: usize) -> Option<&[u8; LANES]> {
-        let start = bucket * LANES;
+        let start = bucket * N_TAGS;
         self.rows.get(start..start + LANES)?.try_into().ok()
     }
 
@@ -316,7 +316,7 @@ impl Model {
         // so that their cache misses overlap instead of queueing.
         const AHEAD: usize = 48;
         let hashes = &features.hashes;
-        let row_start = |k: usize| Model::bucket(self.bits, hashes[k]) * LANES;
+        let row_start = |k: usize| Model::bucket(self.bits, hashes[k]) * N_TAGS;
         for k in 0..AHEAD.min(hashes.len()) {
             prefetch(&self.rows[..], row_start(k));
         }
@@ -552,13 +552,15 @@ mod tests {
         let transitions: Vec<i16> = (0..((N_TAGS + 1) * N_TAGS)).map(|i| i as i16).collect();
         let bytes = Model::encode(1, &transitions, &weights);
         let model = Model::decode(&bytes).expect("decodes");
-        assert_eq!(model.rows.len(), 2 * LANES);
-        let second: Vec<i8> = model.row(1).unwrap()[..N_TAGS]
-            .iter()
-            .map(|&w| w as i8)
-            .collect();
-        assert_eq!(second, weights[N_TAGS..]);
-        assert!(model.row(0).unwrap()[N_TAGS..].iter().all(|&w| w == 0));
+        assert_eq!(model.rows.len(), 2 * N_TAGS + TAIL);
+        let row = |b: usize| -> Vec<i8> {
+            model.row(b).unwrap()[..N_TAGS]
+                .iter()
+                .map(|&w| w as i8)
+                .collect()
+        };
+        assert_eq!(row(0), weights[..N_TAGS]);
+        assert_eq!(row(1), weights[N_TAGS..]);
         assert!(model.row(2).is_none());
         assert_eq!(model.transitions[0][5], 5);
         assert_eq!(model.transitions[0][N_TAGS], NEG16);

@@ -573,9 +573,9 @@ fn readme(facts: &ReadmeFacts) -> String {
          joined into running text and re-cut by the library's tokenizer, so training sees the \
          tokens tagging will see. Features are hashed into 2^{} buckets of 25 \
          weights; the model with the best dev F1 (epoch {}) is stored as signed bytes on a \
-         linear scale (the clip level chosen on dev), each bucket padded to 32 bytes so that the \
-         tagger reads the rows in place from the embedded file; it sums them in 16-bit vector \
-         lanes and decodes with a 16-bit saturating Viterbi.\n",
+         linear scale (the clip level chosen on dev), which the tagger reads in place from the \
+         embedded file, sums in 16-bit vector lanes and decodes with a 16-bit saturating \
+         Viterbi.\n",
         facts.bits, facts.epoch
     );
     let _ = writeln!(
