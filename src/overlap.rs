@@ -1,8 +1,10 @@
 //! The overlap policy, applied once to the layers' combined output:
 //! - quotes may nest but not cross; of two crossing quotes the earlier (then longer) stays;
 //! - entities do not overlap each other, nor do figures; the earlier (then longer) stays;
-//! - entities and figures never cross: an entity wins over a figure it crosses ("Zweiten
-//!   Weltkrieg" may contain its ordinal, "G7-Gipfel" keeps no half-figure);
+//! - entities and figures never cross: a figure wins over an entity it crosses (the rules
+//!   that find figures are more precise than the tagger: "der dreihundert Billionste Stern"
+//!   keeps its ordinal, not an entity "Billionste Stern"); containment is fine ("Zweiten
+//!   Weltkrieg" contains its ordinal);
 //! - a quote contains or is disjoint from every entity and figure: a crossing span is dropped.
 //!
 //! "Cross" means overlap without containment. Every step is a sort plus a linear sweep, so
@@ -81,15 +83,15 @@ fn keep_laminar<T>(items: &mut Vec<T>, span: impl Fn(&T) -> Span) {
 pub(crate) fn resolve(annotations: &mut Annotations) {
     keep_laminar(&mut annotations.quotes, |q| (q.start, q.end));
     let quotes = Fixed::new(annotations.quotes.iter().map(|q| (q.start, q.end)));
-    keep_disjoint(&mut annotations.entities, |e| (e.start, e.end), &quotes);
+    keep_disjoint(&mut annotations.figures, |f| (f.start, f.end), &quotes);
     let fixed = Fixed::new(
         annotations
             .quotes
             .iter()
             .map(|q| (q.start, q.end))
-            .chain(annotations.entities.iter().map(|e| (e.start, e.end))),
+            .chain(annotations.figures.iter().map(|f| (f.start, f.end))),
     );
-    keep_disjoint(&mut annotations.figures, |f| (f.start, f.end), &fixed);
+    keep_disjoint(&mut annotations.entities, |e| (e.start, e.end), &fixed);
 }
 
 #[cfg(test)]
@@ -119,6 +121,47 @@ mod tests {
         let mut spans = vec![(0, 10), (2, 5), (4, 12), (10, 20), (12, 15)];
         keep_laminar(&mut spans, |&s| s);
         assert_eq!(spans, [(0, 10), (2, 5), (10, 20), (12, 15)]);
+    }
+
+    /// A figure crossing an entity stays and the entity goes; contained spans both stay.
+    #[test]
+    fn figures_win_over_crossing_entities() {
+        use crate::annotations::{Entity, EntityLabel, Figure, FigureKind, FigureValue};
+        let entity = |start, end| Entity {
+            start,
+            end,
+            label: EntityLabel::Organisation,
+            text: String::new(),
+            entity_id: 0,
+        };
+        let figure = |start, end| Figure {
+            start,
+            end,
+            kind: FigureKind::Ordinal,
+            value: FigureValue::Number(3.0),
+            text: String::new(),
+            approx: None,
+            modifier: None,
+        };
+        let mut annotations = Annotations {
+            // Crosses the first figure; contains the second.
+            entities: vec![entity(10, 30), entity(40, 60)],
+            figures: vec![figure(0, 20), figure(40, 47)],
+            ..Annotations::default()
+        };
+        resolve(&mut annotations);
+        let entities: Vec<Span> = annotations
+            .entities
+            .iter()
+            .map(|e| (e.start, e.end))
+            .collect();
+        let figures: Vec<Span> = annotations
+            .figures
+            .iter()
+            .map(|f| (f.start, f.end))
+            .collect();
+        assert_eq!(entities, [(40, 60)]);
+        assert_eq!(figures, [(0, 20), (40, 47)]);
     }
 
     #[test]
