@@ -92,6 +92,53 @@ pub(crate) fn resolve(annotations: &mut Annotations) {
             .chain(annotations.figures.iter().map(|f| (f.start, f.end))),
     );
     keep_disjoint(&mut annotations.entities, |e| (e.start, e.end), &fixed);
+    recount_groups(annotations);
+}
+
+/// Group mention counts follow the mentions that stayed; a group with none left goes, the
+/// others are renumbered so that ids stay indices into the list, and speakers' links follow.
+fn recount_groups(annotations: &mut Annotations) {
+    let groups = &mut annotations.entity_groups;
+    let index: std::collections::HashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, group)| (group.id, i))
+        .collect();
+    let mut counts = vec![0usize; groups.len()];
+    for entity in &annotations.entities {
+        if let Some(&i) = index.get(&entity.entity_id) {
+            counts[i] += 1;
+        }
+    }
+    if groups
+        .iter()
+        .zip(&counts)
+        .all(|(group, &count)| group.mentions == count)
+    {
+        return;
+    }
+    let mut renumbered = std::collections::HashMap::new();
+    let mut counts = counts.into_iter();
+    groups.retain_mut(|group| {
+        group.mentions = counts.next().unwrap_or(0);
+        group.mentions > 0
+    });
+    for (i, group) in groups.iter_mut().enumerate() {
+        renumbered.insert(group.id, i);
+        group.id = i;
+    }
+    for entity in &mut annotations.entities {
+        if let Some(&id) = renumbered.get(&entity.entity_id) {
+            entity.entity_id = id;
+        }
+    }
+    for speaker in annotations
+        .quotes
+        .iter_mut()
+        .filter_map(|q| q.speaker.as_mut())
+    {
+        speaker.entity = speaker.entity.and_then(|id| renumbered.get(&id).copied());
+    }
 }
 
 #[cfg(test)]
@@ -124,15 +171,25 @@ mod tests {
     }
 
     /// A figure crossing an entity stays and the entity goes; contained spans both stay.
+    /// Group counts follow the entities that stayed.
     #[test]
     fn figures_win_over_crossing_entities() {
-        use crate::annotations::{Entity, EntityLabel, Figure, FigureKind, FigureValue};
-        let entity = |start, end| Entity {
+        use crate::annotations::{
+            Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue, Quote, QuoteKind,
+            Speaker,
+        };
+        let entity = |start, end, entity_id| Entity {
             start,
             end,
             label: EntityLabel::Organisation,
             text: String::new(),
-            entity_id: 0,
+            entity_id,
+        };
+        let group = |id, mentions| EntityGroup {
+            id,
+            name: String::new(),
+            label: EntityLabel::Organisation,
+            mentions,
         };
         let figure = |start, end| Figure {
             start,
@@ -144,9 +201,26 @@ mod tests {
             modifier: None,
         };
         let mut annotations = Annotations {
-            // Crosses the first figure; contains the second.
-            entities: vec![entity(10, 30), entity(40, 60)],
+            // The first crosses the first figure; the second contains the second figure.
+            entities: vec![entity(10, 30, 0), entity(40, 60, 1), entity(70, 80, 1)],
+            entity_groups: vec![group(0, 1), group(1, 2)],
             figures: vec![figure(0, 20), figure(40, 47)],
+            quotes: [0, 1]
+                .map(|entity| Quote {
+                    start: 100 + 10 * entity,
+                    end: 105 + 10 * entity,
+                    kind: QuoteKind::Direct,
+                    text: String::new(),
+                    speaker: Some(Speaker {
+                        start: 106 + 10 * entity,
+                        end: 108 + 10 * entity,
+                        text: String::new(),
+                        entity: Some(entity),
+                    }),
+                    cue: None,
+                    group: None,
+                })
+                .to_vec(),
             ..Annotations::default()
         };
         resolve(&mut annotations);
@@ -160,8 +234,21 @@ mod tests {
             .iter()
             .map(|f| (f.start, f.end))
             .collect();
-        assert_eq!(entities, [(40, 60)]);
+        let groups: Vec<(usize, usize)> = annotations
+            .entity_groups
+            .iter()
+            .map(|g| (g.id, g.mentions))
+            .collect();
+        assert_eq!(entities, [(40, 60), (70, 80)]);
         assert_eq!(figures, [(0, 20), (40, 47)]);
+        assert_eq!(groups, [(0, 2)]);
+        let links: Vec<Option<usize>> = annotations
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
+            .collect();
+        assert_eq!(links, [None, Some(0)]);
+        assert!(annotations.entities.iter().all(|e| e.entity_id == 0));
     }
 
     #[test]

@@ -249,6 +249,11 @@ fn inputs_people_paste() {
             "quote over paragraphs after laut",
             "laut Reuters„\r\n»\r\nzwei Jahre“".to_string(),
         ),
+        // An entity dropped for crossing a figure took its group's only mention.
+        (
+            "entity crossing a figure",
+            "472,51 Mrd. Euro€Donald Trump'550 Milliarden Dollar".to_string(),
+        ),
     ];
     for (name, text) in cases {
         assert_eq!(check(&text), Ok(()), "{name}");
