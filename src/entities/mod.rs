@@ -24,7 +24,7 @@ static MODEL: &[u8] = include_bytes!("../../model/ner.bin");
 /// Sentences longer than this are tagged in pieces, so memory stays bounded.
 const MAX_SENTENCE_TOKENS: usize = 400;
 
-/// The embedded model, unpacked once per process.
+/// The embedded model, set up once per process (its weights are read in place).
 pub fn embedded_model() -> &'static Model {
     static MODEL_CELL: OnceLock<Model> = OnceLock::new();
     MODEL_CELL.get_or_init(|| Model::from_static(MODEL).unwrap_or_else(Model::empty))

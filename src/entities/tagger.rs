@@ -181,8 +181,8 @@ const NEG16: i16 = i16::MIN;
 /// The trained weights: `2^bits` buckets of `N_TAGS` signed one-byte weights (linear scale),
 /// read in place from the model file, and transitions in the same units as i16. A bucket is
 /// read as `LANES` bytes: the lanes past `N_TAGS` hold the next bucket's first weights, which
-/// only ever reach padding lanes the decoder never reads. Emission sums stay in i16 (a token has at most a few hundred features
-/// of at most 127 each; the adds saturate anyway).
+/// only ever reach padding lanes the decoder never reads. Emission sums stay in i16 (a token
+/// has at most a few hundred features of at most 127 each; the adds saturate anyway).
 #[derive(Clone)]
 pub struct Model {
     bits: u32,
