@@ -256,7 +256,7 @@ impl Model {
 
     /// A model read in place from bytes that live as long as the program (the embedded file).
     pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
-        Model::parse(bytes, |rows| Cow::Borrowed(rows))
+        Model::parse(bytes, Cow::Borrowed)
     }
 
     pub fn decode(bytes: &[u8]) -> Option<Model> {
