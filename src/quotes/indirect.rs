@@ -7,6 +7,20 @@ use std::ops::Range;
 use super::frame::{Frame, Words, WINDOW};
 use super::lexicon::{VerbClass, COMPLEMENTISERS};
 
+/// Adverbs right after a verb that mark a coordinated main clause rather than a frame.
+const COORDINATING_ADVERBS: &[&str] = &[
+    "aber",
+    "jedoch",
+    "allerdings",
+    "zudem",
+    "außerdem",
+    "auch",
+    "dann",
+    "danach",
+    "zugleich",
+    "gleichzeitig",
+];
+
 /// A reported-speech span (token range) with its frame.
 pub(crate) struct Report {
     pub content: Range<usize>,
@@ -100,7 +114,13 @@ pub(crate) fn find(
             let frame = if let Some(frame) = words.marker_at(k, body.start, end) {
                 frame
             } else if let Some(class) = words.verb_class(k, words.clause_end(k, end)) {
-                if class == VerbClass::Evaluate {
+                // "…, mahnte aber faire Löhne an": a second main clause sharing the subject,
+                // not an inverted frame ("…, kündigte die Regierung an").
+                let coordinated = k + 1 < end
+                    && COORDINATING_ADVERBS
+                        .iter()
+                        .any(|&adverb| words.is(k + 1, adverb));
+                if class == VerbClass::Evaluate || coordinated {
                     continue;
                 }
                 let speaker = words.subject_after(k + 1, end);

@@ -1240,6 +1240,19 @@ mod tests {
         }
     }
 
+    /// A second main clause that shares the subject is no frame for the first.
+    #[test]
+    fn coordinated_clauses_are_not_reports() {
+        let cases = [
+            "Die Gewerkschaft begrüßte die Pläne, mahnte aber faire Löhne an.",
+            "Der Verband lobte das Gesetz, kritisierte jedoch die Kosten.",
+        ];
+        for text in cases {
+            let found = quotes(text);
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
+
     #[test]
     fn unbalanced_and_degenerate_marks_never_panic() {
         let cases = [
