@@ -317,8 +317,14 @@ impl Model {
         const AHEAD: usize = 48;
         let hashes = &features.hashes;
         let row_start = |k: usize| Model::bucket(self.bits, hashes[k]) * N_TAGS;
+        // A row is not aligned to cache lines: more than a third of them end in the next line.
+        let prefetch_row = |k: usize| {
+            let start = row_start(k);
+            prefetch(&self.rows[..], start);
+            prefetch(&self.rows[..], start + N_TAGS - 1);
+        };
         for k in 0..AHEAD.min(hashes.len()) {
-            prefetch(&self.rows[..], row_start(k));
+            prefetch_row(k);
         }
         for i in 0..n {
             let mut sum = [0i16; LANES];
@@ -326,7 +332,7 @@ impl Model {
             let end = features.starts[i + 1] as usize;
             for k in start..end {
                 if k + AHEAD < hashes.len() {
-                    prefetch(&self.rows[..], row_start(k + AHEAD));
+                    prefetch_row(k + AHEAD);
                 }
                 let Some(row) = self.row(Model::bucket(self.bits, hashes[k])) else {
                     continue;
