@@ -355,14 +355,15 @@ struct Run {
     transition: Vec<f32>,
 }
 
-/// One training run: epochs over the data in a shuffled order until dev F1 stops rising.
+/// One training run: epochs over the data in a shuffled order until dev F1 stops rising
+/// (`None` when no epoch is run).
 fn train_run(
     settings: &Settings,
     data: &[Example],
     dev: &[Example],
     seed: u64,
     started: &Instant,
-) -> Run {
+) -> Option<Run> {
     let mut weights = Weights::new(settings.bits);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = seed | 1;
@@ -392,15 +393,7 @@ fn train_run(
             }
         }
     }
-    best.unwrap_or_else(|| {
-        let (emission, transition) = weights.averaged();
-        Run {
-            dev_f1: 0.0,
-            epoch: 0,
-            emission,
-            transition,
-        }
-    })
+    best
 }
 
 /// Strict span counts (true positives, predicted, gold) over token-level tags.
@@ -530,7 +523,8 @@ pub fn train(args: &[String]) -> Result<(), String> {
     let mut runs = Vec::with_capacity(settings.runs);
     for run in 0..settings.runs {
         let seed = settings.seed.wrapping_add(run as u64 * 0x9e37_79b9);
-        let result = train_run(&settings, &data, &dev, seed, &started);
+        let result =
+            train_run(&settings, &data, &dev, seed, &started).ok_or("no epochs were run")?;
         println!(
             "  run {} (seed {seed}): best epoch {}, dev F1 {:.4}",
             run + 1,
@@ -539,22 +533,18 @@ pub fn train(args: &[String]) -> Result<(), String> {
         );
         runs.push(result);
     }
-    let (first, rest) = runs.split_first().ok_or("no runs were made")?;
-    let (mut emission, mut transition) = (first.emission.clone(), first.transition.clone());
-    for run in rest {
-        emission
-            .iter_mut()
-            .zip(&run.emission)
-            .for_each(|(a, b)| *a += b);
-        transition
-            .iter_mut()
-            .zip(&run.transition)
-            .for_each(|(a, b)| *a += b);
-    }
+    let mean = |weights: fn(&Run) -> &[f32]| -> Vec<f32> {
+        let mut sum = vec![0.0; weights(&runs[0]).len()];
+        for run in &runs {
+            sum.iter_mut().zip(weights(run)).for_each(|(s, w)| *s += w);
+        }
+        let scale = 1.0 / runs.len() as f32;
+        sum.iter_mut().for_each(|s| *s *= scale);
+        sum
+    };
+    let emission = mean(|run| &run.emission);
+    let transition = mean(|run| &run.transition);
     let epochs: Vec<usize> = runs.iter().map(|r| r.epoch).collect();
-    let scale = 1.0 / runs.len() as f32;
-    emission.iter_mut().for_each(|w| *w *= scale);
-    transition.iter_mut().for_each(|w| *w *= scale);
     let float_f1 = dev_f1(&emission, &transition, &dev);
     if runs.len() > 1 {
         println!("  {} runs averaged: dev F1 {float_f1:.4}", runs.len());
