@@ -210,83 +210,9 @@ fn number_field<T: std::str::FromStr>(field: Option<&str>, digits: usize) -> Opt
         .flatten()
 }
 
-/// A publication date written at the very start of a text: an ISO date ("2025-10-28") or a
-/// German numeric date ("28.10.2025") among the first 80 characters, before any sentence.
-pub fn find_dateline(text: &str) -> Option<Date> {
-    let head: String = text.chars().take(80).collect();
-    let head = head.split(['\n']).next().unwrap_or("");
-    let bytes = head.as_bytes();
-    let digits = |from: usize, n: usize| -> Option<u32> {
-        let field = bytes.get(from..from + n)?;
-        field
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| field.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
-    };
-    let standalone = |start: usize, end: usize| {
-        start
-            .checked_sub(1)
-            .and_then(|i| bytes.get(i))
-            .is_none_or(|b| !b.is_ascii_alphanumeric())
-            && bytes.get(end).is_none_or(|b| !b.is_ascii_digit())
-    };
-    for start in 0..bytes.len() {
-        if !head.is_char_boundary(start) {
-            continue;
-        }
-        // 2025-10-28
-        if let (Some(y), Some(m), Some(d)) =
-            (digits(start, 4), digits(start + 5, 2), digits(start + 8, 2))
-        {
-            if bytes[start + 4] == b'-' && bytes[start + 7] == b'-' && standalone(start, start + 10)
-            {
-                if let Some(date) = Date::new(y as i32, m as u8, d as u8) {
-                    return Some(date);
-                }
-            }
-        }
-        // 28.10.2025
-        if let (Some(d), Some(m), Some(y)) =
-            (digits(start, 2), digits(start + 3, 2), digits(start + 6, 4))
-        {
-            if bytes[start + 2] == b'.' && bytes[start + 5] == b'.' && standalone(start, start + 10)
-            {
-                if let Some(date) = Date::new(y as i32, m as u8, d as u8) {
-                    return Some(date);
-                }
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_datelines_at_the_start_only() {
-        let cases = [
-            (" date 2025-10-28 Ein Text", Some("2025-10-28")),
-            ("Berlin, 28.10.2025 – Die Regierung", Some("2025-10-28")),
-            (
-                "Kein Datum hier. Und 2025-10-28 steht zu weit hinten? Nein, das ist nah.",
-                Some("2025-10-28"),
-            ),
-            ("Erste Zeile ohne Datum\n2025-10-28", None),
-            ("Nummer 12025-10-28", None),
-            ("2025-02-30 ist kein Tag", None),
-            ("„😀“ 01.02.2003", Some("2003-02-01")),
-            ("", None),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(
-                find_dateline(text).map(|d| d.to_string()).as_deref(),
-                expected,
-                "{text:?}"
-            );
-        }
-    }
 
     #[test]
     fn weekdays_of_known_dates() {

@@ -19,6 +19,7 @@
 mod annotations;
 mod annotator;
 mod calendar;
+mod dateline;
 mod entities;
 mod error;
 mod figures;
@@ -34,7 +35,8 @@ pub use crate::annotations::{
     PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
 };
 pub use crate::annotator::{stages, Annotator, Options, MAX_INPUT_BYTES};
-pub use crate::calendar::{find_dateline, ClockTime, Date, Weekday};
+pub use crate::calendar::{ClockTime, Date, Weekday};
+pub use crate::dateline::find_dateline;
 pub use crate::error::Error;
 pub use crate::offsets::OffsetUnit;
 

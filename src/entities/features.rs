@@ -71,6 +71,15 @@ enum T {
     Quoted,
     KindTrigram,
     PrevLexKind,
+    Cluster4,
+    Cluster6,
+    Cluster10,
+    Cluster,
+    RarityKind,
+    PrevCluster,
+    PrevCluster6,
+    NextCluster,
+    NextCluster6,
 }
 
 /// Per-token values computed once and reused by the neighbours' features.
@@ -92,6 +101,9 @@ struct TokenInfo {
     phrase: (u16, u8),
     /// Inside quotation marks (titles of works and events often are).
     quoted: bool,
+    /// Brown cluster bit path (first bit lowest) and rarity bucket; 0 when not in the table.
+    cluster: u16,
+    rarity: u8,
 }
 
 const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -301,6 +313,8 @@ impl Extractor {
                 phrase_head: entry.phrase_head,
                 phrase: (0, 0),
                 quoted: false,
+                cluster: entry.cluster,
+                rarity: entry.rarity,
             });
         }
         self.mark_quotes(words);
@@ -399,6 +413,24 @@ impl Extractor {
                 T::PrevSuffix3,
                 prev.map_or(START, |p| p.suffixes[2]),
             ));
+            // Word clusters: prefixes of the bit path generalise from coarse to fine.
+            let cluster = info.cluster as u64;
+            h.push(feature(T::Cluster4, cluster & 0xf));
+            h.push(feature(T::Cluster6, cluster & 0x3f));
+            h.push(feature(T::Cluster10, cluster & 0x3ff));
+            h.push(feature(T::Cluster, cluster));
+            h.push(feature(
+                T::RarityKind,
+                info.rarity as u64 | (info.kind as u64) << 8,
+            ));
+            // Sentence edges get a value no 16-bit path or prefix has.
+            let neighbour = |info: Option<TokenInfo>, mask: u64| {
+                info.map_or(1 << 20, |p| p.cluster as u64 & mask)
+            };
+            h.push(feature(T::PrevCluster, neighbour(prev, 0xffff)));
+            h.push(feature(T::PrevCluster6, neighbour(prev, 0x3f)));
+            h.push(feature(T::NextCluster, neighbour(next, 0xffff)));
+            h.push(feature(T::NextCluster6, neighbour(next, 0x3f)));
             push_flags(h, T::Lex, info.flags);
             if info.flags != 0 {
                 h.push(feature(

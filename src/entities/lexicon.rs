@@ -10,6 +10,9 @@ use crate::text::tokenize;
 /// The blob written by `cargo xtask gen`; its format is described in xtask/src/lexicon.rs.
 const BLOB: &str = include_str!("../generated/lexicon.txt");
 
+/// Word clusters and probabilities (`cargo xtask gen`; format in xtask/src/clusters.rs).
+const CLUSTERS: &str = include_str!("../generated/clusters.txt");
+
 /// What the lexicons know about a word or phrase: a set of these bits.
 pub mod flag {
     pub const PLACE: u16 = 1 << 0;
@@ -38,6 +41,10 @@ pub struct Entry {
     pub canonical: Option<&'static str>,
     /// Some phrase starts with this token (so [`Lexicon::phrase_at`] is worth asking).
     pub phrase_head: bool,
+    /// The Brown cluster's bit path, first bit lowest (0: not in the cluster table).
+    pub cluster: u16,
+    /// ⌊−ln p⌋ of the word's unigram probability (0: not in the cluster table).
+    pub rarity: u8,
 }
 
 /// A name of several tokens ("Weißes Haus", "Vereinigte Staaten").
@@ -73,11 +80,7 @@ impl Hasher for FxHasher {
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
-/// Bits in the filter that answers "surely not in the lexicon" for most tokens without a
-/// hash-map probe (32 KB, about an eighth of the bits set: it stays in the fast caches).
-const FILTER_BITS: u32 = 18;
-
-/// A cheap hash of a token, for the filter and the town table.
+/// A cheap hash of a token, for the word table.
 #[inline]
 fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher(0x9e37_79b9_7f4a_7c15);
@@ -85,29 +88,85 @@ fn word_hash(word: &str) -> u64 {
     h.finish()
 }
 
-#[inline]
-fn filter_bit(hash: u64) -> usize {
-    (hash >> (64 - FILTER_BITS)) as usize
+/// Every one-word key the tagger asks about — lexicon names, gazetteer towns and the word
+/// forms of the cluster table — in one open-addressing table, so that a token costs one
+/// probe whatever it turns out to be. Slots hold (hash fingerprint, entry index + 1).
+#[derive(Default)]
+struct WordTable {
+    keys: Vec<&'static str>,
+    entries: Vec<Entry>,
+    slots: Vec<(u32, u32)>,
 }
 
-/// Slots in the town table (open addressing, about a third full).
-const TOWN_BITS: u32 = 17;
+impl WordTable {
+    /// Builds the table from (key, entry) pairs; a key given twice gets the union of its
+    /// flags, the first canonical form and the first cluster.
+    fn build(items: Vec<(&'static str, Entry)>) -> WordTable {
+        // At most half full, so probe runs stay short.
+        let size = (items.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            keys: Vec::with_capacity(items.len()),
+            entries: Vec::with_capacity(items.len()),
+            slots: vec![(0, 0); size],
+        };
+        for (key, entry) in items {
+            let hash = word_hash(key);
+            let slot = table.find_slot(key, hash);
+            match table.slots[slot].1 {
+                0 => {
+                    table.keys.push(key);
+                    table.entries.push(entry);
+                    table.slots[slot] = (hash as u32, table.entries.len() as u32);
+                }
+                index => table.entries[index as usize - 1].merge(entry),
+            }
+        }
+        table
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    #[inline]
+    fn find_slot(&self, word: &str, hash: u64) -> usize {
+        let mask = self.slots.len().wrapping_sub(1);
+        let fingerprint = hash as u32;
+        let mut slot = (hash >> 40) as usize & mask;
+        loop {
+            let (print, index) = self.slots[slot];
+            if index == 0 || (print == fingerprint && self.keys[index as usize - 1] == word) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&Entry> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let index = self.slots[self.find_slot(word, word_hash(word))].1;
+        self.entries.get((index as usize).checked_sub(1)?)
+    }
+}
+
+impl Entry {
+    fn merge(&mut self, other: Entry) {
+        self.flags |= other.flags;
+        self.phrase_head |= other.phrase_head;
+        self.canonical = self.canonical.or(other.canonical);
+        if self.cluster == 0 {
+            (self.cluster, self.rarity) = (other.cluster, other.rarity);
+        }
+    }
+}
 
 #[derive(Default)]
 pub struct Lexicon {
-    words: HashMap<&'static str, Entry, FxBuild>,
-    /// One bit per `filter_bit` of the keys of `words`.
-    filter: Vec<u64>,
+    words: WordTable,
     /// Phrases by their first token, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
     /// Phrases by the stem of their first token, for inflected forms ("Weißen Hauses").
     phrase_stems: HashMap<&'static str, Vec<Phrase>, FxBuild>,
-    /// One-word gazetteer towns: a flag is all they carry, so a flat table of (hash
-    /// fingerprint, index + 1) slots serves, much quicker to build than map entries.
-    towns: Vec<&'static str>,
-    town_slots: Vec<(u32, u32)>,
-    /// One bit per `filter_bit` of `towns`: most words never touch the table.
-    town_filter: Vec<u64>,
 }
 
 /// A name the tokenizer keeps whole: letters and digits with inner hyphens.
@@ -151,36 +210,22 @@ fn ascii_split(text: &str, separator: u8) -> impl Iterator<Item = &str> {
     })
 }
 
-fn bit_filter<'a>(words: impl Iterator<Item = &'a str>) -> Vec<u64> {
-    let mut filter = vec![0; (1 << FILTER_BITS) / 64];
-    for word in words {
-        let bit = filter_bit(word_hash(word));
-        filter[bit / 64] |= 1 << (bit % 64);
-    }
-    filter
-}
-
-fn in_filter(filter: &[u64], hash: u64) -> bool {
-    let bit = filter_bit(hash);
-    filter
-        .get(bit / 64)
-        .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
-}
-
-/// The open-addressing town table; names past a third of its size are left out (the
-/// generated list has about 40,000 one-word towns against 131,072 slots).
-fn town_table(towns: &[&str]) -> Vec<(u32, u32)> {
-    let size = 1usize << TOWN_BITS;
-    let mut slots = vec![(0u32, 0u32); size];
-    for (index, town) in towns.iter().enumerate().take(size / 3) {
-        let hash = word_hash(town);
-        let mut slot = (hash >> (64 - TOWN_BITS)) as usize;
-        while slots[slot].1 != 0 {
-            slot = (slot + 1) & (size - 1);
+/// The cluster blob's word forms with their cluster and rarity (lines `@cluster rarity`
+/// open a group; the forms follow, one a line).
+fn read_clusters(blob: &'static str, words: &mut Vec<(&'static str, Entry)>) {
+    let mut group = Entry::default();
+    for line in ascii_split(blob, b'\n') {
+        if line.is_empty() || line.starts_with("//") {
+            continue;
         }
-        slots[slot] = (hash as u32, index as u32 + 1);
+        if let Some(numbers) = line.strip_prefix('@') {
+            let mut numbers = ascii_split(numbers, b' ').map(|n| n.parse::<u32>().unwrap_or(0));
+            group.cluster = numbers.next().unwrap_or(0).min(u16::MAX as u32) as u16;
+            group.rarity = numbers.next().unwrap_or(0).min(u8::MAX as u32) as u8;
+            continue;
+        }
+        words.push((line, group));
     }
-    slots
 }
 
 /// Strips up to two inflection endings, keeping at least three characters: "Hauses" and
@@ -204,7 +249,7 @@ impl std::fmt::Debug for Lexicon {
         write!(
             f,
             "Lexicon({} words, {} phrase heads)",
-            self.words.len(),
+            self.words.entries.len(),
             self.phrases.len()
         )
     }
@@ -214,12 +259,12 @@ impl Lexicon {
     /// The embedded lexicon, unpacked once per process.
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(BLOB))
+        LEXICON.get_or_init(|| Lexicon::parse(BLOB, CLUSTERS))
     }
 
-    pub fn parse(blob: &'static str) -> Lexicon {
+    pub fn parse(blob: &'static str, clusters: &'static str) -> Lexicon {
         let mut lexicon = Lexicon::default();
-
+        let mut words: Vec<(&'static str, Entry)> = Vec::new();
         let mut section = "";
         // Split on bytes: `str::lines`/`split` search char by char, which is most of the
         // start-up time in WebAssembly's baseline tier.
@@ -236,10 +281,6 @@ impl Lexicon {
             let name = cells.next().unwrap_or("");
             let attrs = cells.next().unwrap_or("");
             let canonical = cells.next().filter(|c| !c.is_empty());
-            if section == "town" && is_one_word(name) {
-                lexicon.towns.push(name);
-                continue;
-            }
             let mut flags = match section {
                 "place" => flag::PLACE,
                 "org" => flag::ORG,
@@ -265,18 +306,19 @@ impl Lexicon {
             }
             // "EU-" as a prefix is looked up by the hyphen part "EU".
             let name = name.strip_suffix('-').unwrap_or(name);
-            lexicon.insert(
-                name,
-                Entry {
-                    flags,
-                    canonical,
-                    phrase_head: false,
-                },
-            );
+            let entry = Entry {
+                flags,
+                canonical,
+                ..Entry::default()
+            };
+            if is_one_word(name) {
+                words.push((name, entry));
+            } else {
+                lexicon.insert_phrase(name, entry, &mut words);
+            }
         }
-        lexicon.filter = bit_filter(lexicon.words.keys().copied());
-        lexicon.town_slots = town_table(&lexicon.towns);
-        lexicon.town_filter = bit_filter(lexicon.towns.iter().copied());
+        read_clusters(clusters, &mut words);
+        lexicon.words = WordTable::build(words);
         for phrases in lexicon.phrases.values() {
             for phrase in phrases {
                 lexicon
@@ -301,20 +343,27 @@ impl Lexicon {
         lexicon
     }
 
-    fn insert(&mut self, name: &'static str, entry: Entry) {
-        if is_one_word(name) {
-            self.insert_word(name, entry);
-            return;
-        }
+    /// A name of several tokens goes to the phrase table; its first token is marked as a
+    /// phrase head (a name the tokenizer splits into one token is a plain word).
+    fn insert_phrase(
+        &mut self,
+        name: &'static str,
+        entry: Entry,
+        words: &mut Vec<(&'static str, Entry)>,
+    ) {
         let tokens: Vec<&'static str> = tokenize(name)
             .iter()
             .map(|t| &name[t.start..t.end])
             .collect();
         match tokens.len() {
             0 => {}
-            1 => self.insert_word(tokens[0], entry),
+            1 => words.push((tokens[0], entry)),
             _ => {
-                self.words.entry(tokens[0]).or_default().phrase_head = true;
+                let head = Entry {
+                    phrase_head: true,
+                    ..Entry::default()
+                };
+                words.push((tokens[0], head));
                 let phrases = self.phrases.entry(tokens[0]).or_default();
                 if let Some(known) = phrases.iter_mut().find(|p| p.tokens == tokens) {
                     known.entry.flags |= entry.flags;
@@ -325,54 +374,14 @@ impl Lexicon {
         }
     }
 
-    fn insert_word(&mut self, word: &'static str, entry: Entry) {
-        let slot = self.words.entry(word).or_default();
-        slot.flags |= entry.flags;
-        if slot.canonical.is_none() {
-            slot.canonical = entry.canonical;
-        }
-    }
-
-    /// What the lexicons know about one token.
+    /// What the lexicons and the cluster table know about one token: one probe.
+    #[inline]
     pub fn word(&self, word: &str) -> Entry {
-        let hash = word_hash(word);
-        let mut entry = self.get(word, hash).copied().unwrap_or_default();
-        if self.is_town(word, hash) {
-            entry.flags |= flag::TOWN;
-        }
-        entry
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     pub fn flags(&self, word: &str) -> u16 {
         self.word(word).flags
-    }
-
-    fn is_town(&self, word: &str, hash: u64) -> bool {
-        if !in_filter(&self.town_filter, hash) {
-            return false;
-        }
-        let mask = self.town_slots.len().wrapping_sub(1);
-        let mut slot = (hash >> (64 - TOWN_BITS)) as usize & mask;
-        let fingerprint = hash as u32;
-        while let Some(&(print, index)) = self.town_slots.get(slot) {
-            if index == 0 {
-                return false;
-            }
-            if print == fingerprint && self.towns.get(index as usize - 1) == Some(&word) {
-                return true;
-            }
-            slot = (slot + 1) & mask;
-        }
-        false
-    }
-
-    #[inline]
-    fn get(&self, word: &str, hash: u64) -> Option<&Entry> {
-        if in_filter(&self.filter, hash) {
-            self.words.get(word)
-        } else {
-            None
-        }
     }
 
     /// The longest phrase that starts at `words[0]`.
@@ -494,6 +503,7 @@ mod tests {
     fn parses_sections_and_attributes() {
         let lexicon = Lexicon::parse(
             "// comment\n@place\nEssen\tTa\n@org\nEU\t\tEuropäische Union\n@demonym\nEU-\tp\tEuropäische Union\n",
+            "// comment\n@40 9\nEssen\nTrump\n@208 12\nTokio\n",
         );
         assert_eq!(
             lexicon.flags("Essen"),
@@ -501,5 +511,10 @@ mod tests {
         );
         assert_eq!(lexicon.flags("EU"), flag::ORG | flag::DEMONYM_PREFIX);
         assert_eq!(lexicon.word("EU").canonical, Some("Europäische Union"));
+        let clustered = |w: &str| (lexicon.word(w).cluster, lexicon.word(w).rarity);
+        assert_eq!(clustered("Essen"), (40, 9));
+        assert_eq!(clustered("Tokio"), (208, 12));
+        assert_eq!(clustered("Berlin"), (0, 0));
+        assert_eq!(lexicon.flags("Trump"), 0);
     }
 }

@@ -10,6 +10,7 @@ pub(crate) mod tagger;
 use std::sync::OnceLock;
 
 use crate::annotations::{Entity, EntityGroup, EntityLabel};
+use crate::dateline::dateline_at;
 use crate::error::Error;
 use crate::text::Document;
 use features::{Extractor, Features};
@@ -23,6 +24,9 @@ static MODEL: &[u8] = include_bytes!("../../model/ner.bin");
 
 /// Sentences longer than this are tagged in pieces, so memory stays bounded.
 const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// A mention as a range of token indices.
+type TokenSpan = (std::ops::Range<usize>, EntityLabel);
 
 /// The embedded model, set up once per process (its weights are read in place).
 pub fn embedded_model() -> &'static Model {
@@ -67,16 +71,8 @@ impl Recognizer {
 
     pub fn recognize(&self, doc: &Document) -> (Vec<Entity>, Vec<EntityGroup>) {
         let mut spans = self.tag(doc);
-        let custom = self.names.find(doc);
-        if !custom.is_empty() {
-            spans.retain(|(range, _)| {
-                !custom
-                    .iter()
-                    .any(|(c, _)| c.start < range.end && range.start < c.end)
-            });
-            spans.extend(custom);
-            spans.sort_by_key(|(range, _)| range.start);
-        }
+        override_spans(&mut spans, dateline_spans(doc));
+        override_spans(&mut spans, self.names.find(doc));
         let mut entities: Vec<Entity> = spans
             .into_iter()
             .map(|(range, label)| {
@@ -123,6 +119,48 @@ impl Recognizer {
         propagate_surnames(doc, &mut found);
         found
     }
+}
+
+/// Replaces the spans that overlap any of `winners` by the winners.
+fn override_spans(spans: &mut Vec<TokenSpan>, winners: Vec<TokenSpan>) {
+    if winners.is_empty() {
+        return;
+    }
+    spans.retain(|(range, _)| {
+        !winners
+            .iter()
+            .any(|(w, _)| w.start < range.end && range.start < w.end)
+    });
+    spans.extend(winners);
+    spans.sort_by_key(|(range, _)| range.start);
+}
+
+/// Places (LOC) and agencies (ORG) of the datelines that open paragraphs, as token ranges.
+fn dateline_spans(doc: &Document) -> Vec<TokenSpan> {
+    let mut out = Vec::new();
+    for paragraph in &doc.paragraphs {
+        let Some(first) = doc.tokens.get(paragraph.start) else {
+            continue;
+        };
+        let Some(dateline) = dateline_at(doc.text, first.start) else {
+            continue;
+        };
+        let tokens = &doc.tokens[paragraph.clone()];
+        let labelled = (dateline.places.iter().map(|s| (s, EntityLabel::Location))).chain(
+            dateline
+                .agencies
+                .iter()
+                .map(|s| (s, EntityLabel::Organisation)),
+        );
+        for (span, label) in labelled {
+            let from = tokens.partition_point(|t| t.start < span.start);
+            let to = tokens.partition_point(|t| t.end <= span.end);
+            if from < to {
+                out.push((paragraph.start + from..paragraph.start + to, label));
+            }
+        }
+    }
+    out
 }
 
 /// Document-level consistency: once "Donald Trump" is a person, a lone "Trump" or

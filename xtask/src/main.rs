@@ -2,6 +2,7 @@
 //! stays small: generators, training, evaluation, benchmarks, the web build and the tests.
 
 mod bench;
+mod clusters;
 mod dist;
 mod figures_eval;
 mod lexicon;
@@ -22,7 +23,7 @@ tasks:
   serve [--port N]   build, then serve www/ on http://127.0.0.1:8080
   test               install what the tests need, then run every test suite
   dist               build the npm package into pkg/
-  gen                regenerate src/generated/ from ../shared/data/lexicon
+  gen [--cluster-words N]   regenerate src/generated/ from ../shared/data (lexicons, clusters)
   train ner          train the entity model into model/
   eval ner|figures|quotes   score on the dev data in ../shared
   bench [--browser]  run the benchmarks and print the summary table
@@ -58,9 +59,23 @@ fn main() -> ExitCode {
 }
 
 /// Regenerates every committed table under `src/generated/`.
-fn gen(_args: &[String]) -> Result<(), String> {
+fn gen(args: &[String]) -> Result<(), String> {
+    let mut cluster_words = clusters::DEFAULT_WORDS;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--cluster-words" => {
+                cluster_words = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--cluster-words needs a number")?
+            }
+            other => return Err(format!("gen: unknown option {other:?}")),
+        }
+    }
     speech::generate()?;
     lexicon::generate()?;
+    clusters::generate(cluster_words)?;
     Ok(())
 }
 

@@ -1,0 +1,262 @@
+//! Datelines: the place, date and news agency that open an article or a paragraph
+//! ("HANNOVER/FRANKFURT (dpa-AFX) -", "Tokio (Reuters) –", "Berlin, 28.10.2025 –"). One
+//! grammar serves both the reference date of a text ([`find_dateline`]) and the entity layer
+//! (its places are LOC, its agencies ORG, whatever the tagger makes of upper-case words).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::calendar::Date;
+
+/// A date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025".
+const DATE: &str = r"(?:(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})|(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})|(?P<long_d>\d{1,2})\.\s?(?P<long_m>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s(?P<long_y>\d{4}))";
+
+/// One place name: up to three capitalised words ("Frankfurt am Main", "Den Haag").
+const PLACE: &str =
+    r"[A-ZÄÖÜ][\w.'’-]*(?:\s(?:am|an\sder|im|in|ob\sder|bei)?\s?[A-ZÄÖÜ][\w.'’-]*){0,2}";
+
+/// An agency in parentheses: a word without spaces ("dpa-AFX", "AFP"), or several joined by
+/// slashes ("dpa/tmn").
+const AGENCY: &str = r"[\w][\w.-]{0,24}(?:\s?/\s?[\w][\w.-]{0,24}){0,3}";
+
+/// Capitalised function words that open sentences, never datelines.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Der", "Die", "Das", "Dem", "Des", "Ein", "Eine", "Einer", "Eines", "Einem", "Nach", "Vor",
+    "In", "Im", "Am", "An", "Auf", "Aus", "Bei", "Mit", "Für", "Von", "Zu", "Zur", "Zum", "Auch",
+    "Wie", "Was", "Wer", "Als", "Und", "Aber", "Doch", "Dieser", "Diese", "Dieses",
+];
+
+/// How far into a paragraph a dateline may reach (bytes).
+const WINDOW: usize = 160;
+
+/// How far into a text its publication date may stand (characters), on its first line.
+const HEAD_CHARS: usize = 80;
+
+fn dateline_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(
+            r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{DATE}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]"
+        );
+        Regex::new(&pattern).expect("the dateline grammar compiles")
+    })
+}
+
+fn date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(r"(?:^|[^\w.-]){DATE}(?:$|[^\d])")).expect("the date grammar compiles")
+    })
+}
+
+/// A dateline found at the start of a paragraph; spans are byte ranges of the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Dateline {
+    pub places: Vec<Range<usize>>,
+    pub agencies: Vec<Range<usize>>,
+}
+
+/// The longest prefix of `text` from `start` that is at most `WINDOW` bytes, cut on a char
+/// boundary.
+fn window(text: &str, start: usize) -> &str {
+    let mut end = (start + WINDOW).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
+/// The dateline at byte `start` of `text`, if the paragraph opens with one. A place alone
+/// before a dash is not enough: a date or an agency must follow it.
+pub(crate) fn dateline_at(text: &str, start: usize) -> Option<Dateline> {
+    let head = window(text, start);
+    // Cheap test first: most paragraphs have no dash or colon near their start.
+    if !head.contains(['-', '–', '—', ':', '.']) {
+        return None;
+    }
+    let found = dateline_regex().captures(head)?;
+    let has_date = ["iso_y", "num_y", "long_y"]
+        .iter()
+        .any(|name| found.name(name).is_some());
+    let agency = found.name("agency");
+    if !has_date && agency.is_none() {
+        return None;
+    }
+    let places = found.name("places")?;
+    // A sentence that opens with an article or a preposition is no dateline ("Die
+    // Regierung (CDU) - so heißt es").
+    let first_word = places.as_str().split([' ', '/']).next().unwrap_or("");
+    if SENTENCE_OPENERS.contains(&first_word) {
+        return None;
+    }
+    let mut dateline = Dateline::default();
+    for part in split_spans(places.as_str(), '/') {
+        dateline
+            .places
+            .push(start + places.start() + part.start..start + places.start() + part.end);
+    }
+    if let Some(agency) = agency {
+        for part in split_spans(agency.as_str(), '/') {
+            dateline
+                .agencies
+                .push(start + agency.start() + part.start..start + agency.start() + part.end);
+        }
+    }
+    Some(dateline)
+}
+
+/// The non-empty, trimmed pieces of `text` between `separator`s, as byte ranges.
+fn split_spans(text: &str, separator: char) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for piece in text.split(separator) {
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(from + lead..from + lead + trimmed.len());
+        }
+        from += piece.len() + separator.len_utf8();
+    }
+    out
+}
+
+/// A publication date written at the very start of a text: a date in the dateline grammar
+/// ("2025-10-28", "28.10.2025", "28. Oktober 2025") among the first 80 characters of the
+/// first line.
+pub fn find_dateline(text: &str) -> Option<Date> {
+    let end = text
+        .char_indices()
+        .nth(HEAD_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let head = text[..end].split('\n').next().unwrap_or("");
+    date_regex().captures_iter(head).find_map(|found| {
+        let number = |name: &str| found.name(name)?.as_str().parse::<u32>().ok();
+        let (year, month, day) = if let Some(y) = number("iso_y") {
+            (y, number("iso_m")?, number("iso_d")?)
+        } else if let Some(y) = number("num_y") {
+            (y, number("num_m")?, number("num_d")?)
+        } else {
+            let month = found.name("long_m")?.as_str();
+            (number("long_y")?, month_number(month)?, number("long_d")?)
+        };
+        Date::new(
+            year as i32,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    if name == "Jänner" {
+        return Some(1);
+    }
+    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_publication_dates_at_the_start_only() {
+        let cases = [
+            (" date 2025-10-28 Ein Text", Some("2025-10-28")),
+            ("Berlin, 28.10.2025 – Die Regierung", Some("2025-10-28")),
+            (
+                "Berlin, 3. März 2024 (dpa) – Die Regierung",
+                Some("2024-03-03"),
+            ),
+            (
+                "Kein Datum hier. Und 2025-10-28 steht zu weit hinten? Nein, das ist nah.",
+                Some("2025-10-28"),
+            ),
+            ("Erste Zeile ohne Datum\n2025-10-28", None),
+            ("Nummer 12025-10-28", None),
+            ("2025-02-30 ist kein Tag", None),
+            ("„😀“ 01.02.2003", Some("2003-02-01")),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                find_dateline(text).map(|d| d.to_string()).as_deref(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn datelines_name_places_and_agencies() {
+        // (paragraph, places, agencies)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "HANNOVER/FRANKFURT (dpa-AFX) - Die Aktie stieg.",
+                &["HANNOVER", "FRANKFURT"],
+                &["dpa-AFX"],
+            ),
+            ("Tokio (Reuters) – Japan wählt.", &["Tokio"], &["Reuters"]),
+            ("BERLIN (AFP). Der Bundestag tagt.", &["BERLIN"], &["AFP"]),
+            (
+                "Washington/Peking (dpa) - Die Zölle steigen.",
+                &["Washington", "Peking"],
+                &["dpa"],
+            ),
+            (
+                "Frankfurt am Main (dpa/lhe) - Ein Test.",
+                &["Frankfurt am Main"],
+                &["dpa", "lhe"],
+            ),
+            ("Berlin, 28.10.2025 – Die Regierung", &["Berlin"], &[]),
+            ("Den Haag (AP) – Das Gericht.", &["Den Haag"], &[]),
+        ];
+        for (text, places, agencies) in cases {
+            let found = dateline_at(text, 0).unwrap_or_else(|| panic!("no dateline: {text}"));
+            let texts = |spans: &[Range<usize>]| -> Vec<String> {
+                spans.iter().map(|s| text[s.clone()].to_string()).collect()
+            };
+            assert_eq!(texts(&found.places), *places, "{text}");
+            if !agencies.is_empty() {
+                assert_eq!(texts(&found.agencies), *agencies, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_openings_are_no_datelines() {
+        for text in [
+            "Berlin - die Stadt der Freiheit.",
+            "Die Regierung (CDU) - so heißt es - plant.",
+            "Merkel: Wir schaffen das.",
+            "Nach dem Spiel (2:1) - Jubel.",
+            "",
+            "Ü",
+            "Zürich 😀 (dpa",
+        ] {
+            assert_eq!(dateline_at(text, 0), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn windows_end_on_char_boundaries() {
+        let text = "ä".repeat(200);
+        assert!(window(&text, 0).len() <= WINDOW);
+        assert_eq!(dateline_at(&text, 2), None);
+    }
+}
