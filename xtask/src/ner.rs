@@ -777,8 +777,11 @@ fn retokenize(sentence: &TsvSentence) -> Result<TsvSentence, String> {
 
 type Span = (usize, usize, String);
 
+/// Which labels a class set scores, as `score_ner.py` keeps them: 12 all, 4 without
+/// deriv/part forms, 3 without OTH too.
 fn keep(label: &str, classes: u32) -> bool {
-    classes == 12 || !(label.ends_with("deriv") || label.ends_with("part"))
+    classes == 12
+        || !(label.ends_with("deriv") || label.ends_with("part") || classes == 3 && label == "OTH")
 }
 
 fn score(
@@ -817,35 +820,99 @@ fn base_label(label: &str) -> String {
         .to_string()
 }
 
-pub fn eval(args: &[String]) -> Result<(), String> {
-    let speed = args.iter().any(|a| a == "--speed");
-    let dev_path = paths::shared_file(GERMEVAL_DEV)?;
-    let sentences = read_tsv(&dev_path)?;
-    let annotator = Annotator::new();
-    let options = Options::default();
+/// A text to annotate with its gold mentions (code-point offsets).
+struct GoldText {
+    text: String,
+    gold: Vec<Span>,
+}
+
+/// GermEval-style sentences joined as running text (as `score_ner.py germeval-to-jsonl`).
+fn gold_text(tokens: &[String], tags: &[String]) -> Result<GoldText, String> {
+    let (text, offsets) = detok(tokens);
+    let gold = spans(&tag_ids(tags)?)
+        .into_iter()
+        .map(|(r, l)| {
+            (
+                offsets[r.start].0,
+                offsets[r.end - 1].1,
+                l.as_str().to_string(),
+            )
+        })
+        .collect();
+    Ok(GoldText { text, gold })
+}
+
+/// SmartData's sentences joined into their documents (a `#` line names each sentence's
+/// document), one sentence a line, so document-level features can be judged.
+fn smartdata_documents(path: &Path) -> Result<Vec<GoldText>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut documents: Vec<(String, GoldText)> = Vec::new();
+    let mut id = String::new();
+    let (mut tokens, mut tags) = (Vec::new(), Vec::new());
+    let mut flush = |id: &str, tokens: &mut Vec<String>, tags: &mut Vec<String>| {
+        if tokens.is_empty() {
+            return Ok::<(), String>(());
+        }
+        let sentence = gold_text(tokens, tags)?;
+        tokens.clear();
+        tags.clear();
+        if documents.last().is_none_or(|(last, _)| last != id) {
+            documents.push((id.to_string(), GoldText { text: String::new(), gold: Vec::new() }));
+        }
+        let (_, document) = documents.last_mut().expect("pushed above");
+        if !document.text.is_empty() {
+            document.text.push('\n');
+        }
+        let shift = document.text.chars().count();
+        document.text.push_str(&sentence.text);
+        document
+            .gold
+            .extend(sentence.gold.into_iter().map(|(s, e, l)| (s + shift, e + shift, l)));
+        Ok(())
+    };
+    for line in text.lines() {
+        if let Some(doc_id) = line.strip_prefix('#') {
+            flush(&id, &mut tokens, &mut tags)?;
+            id = doc_id.trim().to_string();
+            continue;
+        }
+        if line.trim().is_empty() {
+            flush(&id, &mut tokens, &mut tags)?;
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            return Err(format!("{}: bad line {line:?}", path.display()));
+        }
+        tokens.push(cols[1].to_string());
+        tags.push(cols[2].to_string());
+    }
+    flush(&id, &mut tokens, &mut tags)?;
+    Ok(documents.into_iter().map(|(_, d)| d).collect())
+}
+
+/// Annotates every text, writes gold and predicted JSONL for `score_ner.py` into
+/// `target/ner/<name>-{gold,pred}.jsonl`, and prints strict scores for each class set.
+/// Returns the summary rows of the class sets and the seconds spent annotating.
+fn score_corpus(
+    annotator: &Annotator,
+    name: &str,
+    title: &str,
+    texts: &[GoldText],
+    class_sets: &[u32],
+) -> Result<(String, f64), String> {
     let out_dir = paths::root().join("target").join("ner");
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    let options = Options::default();
     let mut gold_jsonl = String::new();
     let mut pred_jsonl = String::new();
     let mut gold_spans = Vec::new();
     let mut pred_spans = Vec::new();
     let started = Instant::now();
-    for (n, sentence) in sentences.iter().enumerate() {
-        let (text, offsets) = detok(&sentence.tokens);
-        let tags = tag_ids(&sentence.tags)?;
-        let gold: Vec<Span> = spans(&tags)
-            .into_iter()
-            .map(|(r, l)| {
-                (
-                    offsets[r.start].0,
-                    offsets[r.end - 1].1,
-                    l.as_str().to_string(),
-                )
-            })
-            .collect();
+    for (n, GoldText { text, gold }) in texts.iter().enumerate() {
         let found = annotator
-            .annotate(&text, &options)
-            .into_offsets(&text, OffsetUnit::CodePoints);
+            .annotate(text, &options)
+            .into_offsets(text, OffsetUnit::CodePoints);
         let predicted: Vec<Span> = found
             .entities
             .iter()
@@ -863,47 +930,47 @@ pub fn eval(args: &[String]) -> Result<(), String> {
         let _ = writeln!(
             gold_jsonl,
             "{}",
-            serde_json::json!({"id": id, "text": text, "gold": json_spans(&gold)})
+            serde_json::json!({"id": id, "text": text, "gold": json_spans(gold)})
         );
         let _ = writeln!(
             pred_jsonl,
             "{}",
             serde_json::json!({"id": id, "entities": json_spans(&predicted)})
         );
-        gold_spans.push(gold);
+        gold_spans.push(gold.clone());
         pred_spans.push(predicted);
     }
     let seconds = started.elapsed().as_secs_f64();
-    let gold_path = out_dir.join("germeval-dev-gold.jsonl");
-    let pred_path = out_dir.join("germeval-dev-pred.jsonl");
+    let gold_path = out_dir.join(format!("{name}-gold.jsonl"));
+    let pred_path = out_dir.join(format!("{name}-pred.jsonl"));
     std::fs::write(&gold_path, &gold_jsonl).map_err(|e| e.to_string())?;
     std::fs::write(&pred_path, &pred_jsonl).map_err(|e| e.to_string())?;
 
     let mut summary = String::new();
-    for classes in [12u32, 4] {
-        let (total, labels) = if classes == 4 {
+    for &classes in class_sets {
+        let (total, labels) = if classes == 12 {
+            score(&gold_spans, &pred_spans, 12)
+        } else {
             let base = |v: &[Vec<Span>]| -> Vec<Vec<Span>> {
                 v.iter()
                     .map(|s| {
                         s.iter()
-                            .filter(|x| keep(&x.2, 4))
+                            .filter(|x| keep(&x.2, classes))
                             .map(|(a, b, l)| (*a, *b, base_label(l)))
                             .collect()
                     })
                     .collect()
             };
-            score(&base(&gold_spans), &base(&pred_spans), 4)
-        } else {
-            score(&gold_spans, &pred_spans, 12)
+            score(&base(&gold_spans), &base(&pred_spans), classes)
         };
         let (p, r, f) = total.prf();
         println!(
-            "GermEval dev, {classes} labels, strict spans: P {p:.4} R {r:.4} F1 {f:.4} (gold {})",
+            "{title}, {classes} labels, strict spans: P {p:.4} R {r:.4} F1 {f:.4} (gold {})",
             total.gold
         );
         let _ = writeln!(
             summary,
-            "| {classes} | {p:.4} | {r:.4} | **{f:.4}** | {} |",
+            "| {title} | {classes} | {p:.4} | {r:.4} | **{f:.4}** | {} |",
             total.gold
         );
         for (label, c) in labels {
@@ -912,13 +979,39 @@ pub fn eval(args: &[String]) -> Result<(), String> {
         }
     }
     println!(
-        "annotated {} sentences in {seconds:.2}s\nwrote {} and {}\ncheck with the reference scorer:\n  python3 ../shared/tools/score_ner.py germeval-to-jsonl ../shared/{GERMEVAL_DEV} target/ner/gold.jsonl\n  python3 ../shared/tools/score_ner.py score target/ner/gold.jsonl {} --classes 12\n  python3 ../shared/tools/score_ner.py score target/ner/gold.jsonl {} --classes 4",
-        sentences.len(),
+        "annotated {} texts in {seconds:.2}s; check with the reference scorer:\n  python3 ../shared/tools/score_ner.py score {} {} --classes {}",
+        texts.len(),
         relative(&gold_path),
         relative(&pred_path),
-        relative(&pred_path),
-        relative(&pred_path),
+        class_sets[0],
     );
+    Ok((summary, seconds))
+}
+
+pub fn eval(args: &[String]) -> Result<(), String> {
+    let speed = args.iter().any(|a| a == "--speed");
+    let annotator = Annotator::new();
+    let germeval: Vec<GoldText> = read_tsv(&paths::shared_file(GERMEVAL_DEV)?)?
+        .iter()
+        .map(|s| gold_text(&s.tokens, &s.tags))
+        .collect::<Result<_, _>>()?;
+    let (mut summary, _) = score_corpus(
+        &annotator,
+        "germeval-dev",
+        "GermEval 2014 dev",
+        &germeval,
+        &[12, 4],
+    )?;
+    // SmartData has no OTH and no deriv/part forms: PER, LOC and ORG are scored (3 labels).
+    let smartdata = smartdata_documents(&paths::shared_file(SMARTDATA_TRAIN)?)?;
+    let (rows, _) = score_corpus(
+        &annotator,
+        "smartdata",
+        "SmartData news (documents)",
+        &smartdata,
+        &[3],
+    )?;
+    summary.push_str(&rows);
     update_readme_scores(&summary)?;
     if speed {
         measure_speed(&annotator)?;
@@ -943,9 +1036,10 @@ fn update_readme_scores(rows: &str) -> Result<(), String> {
         return Ok(());
     };
     let block = format!(
-        "{SCORES_BEGIN}\nGermEval 2014 dev (2,200 sentences) as running text through the full annotator, \
-         strict span match (`cargo xtask eval ner`, agrees with `score_ner.py score`):\n\n\
-         | labels | precision | recall | F1 | gold mentions |\n|---|---|---|---|---|\n{rows}"
+        "{SCORES_BEGIN}\nGermEval 2014 dev (2,200 sentences) and SmartData news (592 documents, never \
+         trained on) as running text through the full annotator, strict span match \
+         (`cargo xtask eval ner`, agrees with `score_ner.py score`):\n\n\
+         | data | labels | precision | recall | F1 | gold mentions |\n|---|---|---|---|---|---|\n{rows}"
     );
     let updated = format!("{}{}{}", &readme[..begin], block, &readme[end..]);
     write_if_changed(&path, &updated)
