@@ -17,9 +17,10 @@ const DATE: &str = r"(?:(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})|(?P<n
 const PLACE: &str =
     r"[A-ZÄÖÜ][\w.'’-]*(?:\s(?:am|an\sder|im|in|ob\sder|bei)?\s?[A-ZÄÖÜ][\w.'’-]*){0,2}";
 
-/// An agency in parentheses: a word without spaces ("dpa-AFX", "AFP"), or several joined by
-/// slashes ("dpa/tmn").
-const AGENCY: &str = r"[\w][\w.-]{0,24}(?:\s?/\s?[\w][\w.-]{0,24}){0,3}";
+/// An agency in parentheses: a word ("dpa-AFX", "AFP", also spaced "dpa - AFX"), or several
+/// joined by slashes ("dpa/tmn").
+const AGENCY: &str =
+    r"\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}(?:\s?/\s?\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}){0,3}";
 
 /// Capitalised function words that open sentences, never datelines.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -225,6 +226,11 @@ mod tests {
             ),
             ("Berlin, 28.10.2025 – Die Regierung", &["Berlin"], &[]),
             ("Den Haag (AP) – Das Gericht.", &["Den Haag"], &[]),
+            (
+                "EISENBERG / ERFURT (dpa - AFX) - Der Chef",
+                &["EISENBERG", "ERFURT"],
+                &["dpa - AFX"],
+            ),
         ];
         for (text, places, agencies) in cases {
             let found = dateline_at(text, 0).unwrap_or_else(|| panic!("no dateline: {text}"));

@@ -96,6 +96,49 @@ fn seed_article_entities_are_found_and_grouped() {
     }
 }
 
+/// One name, one label: every mention of the two leaders is a person in their own group,
+/// two names side by side are two mentions, and a hyphenated vehicle is no name.
+#[test]
+fn seed_article_people_keep_one_label_and_one_group() {
+    let Some(text) = common::seed_article() else {
+        return;
+    };
+    let found = Annotator::new().annotate(&text, &Options::default());
+    let listing: Vec<String> = found
+        .entities
+        .iter()
+        .map(|e| format!("{} {} #{}", e.text, e.label.as_str(), e.entity_id))
+        .collect();
+    for surname in ["Takaichi", "Trump"] {
+        let mentions: Vec<_> = found
+            .entities
+            .iter()
+            .filter(|e| e.text.contains(surname))
+            .collect();
+        assert!(mentions.len() >= 3, "{surname}: {listing:#?}");
+        for mention in &mentions {
+            assert_eq!(mention.label, EntityLabel::Person, "{mention:?}");
+            assert_eq!(mention.entity_id, mentions[0].entity_id, "{mention:?}");
+            assert!(
+                !(mention.text.contains("Takaichi") && mention.text.contains("Trump")),
+                "two people in one mention: {mention:?}"
+            );
+        }
+    }
+    let genitive = found.entities.iter().find(|e| e.text == "Takaichis");
+    assert!(
+        genitive.is_some_and(|e| e.label == EntityLabel::Person),
+        "{listing:#?}"
+    );
+    if let Some(at) = text.find("Pick-up-Trucks") {
+        let end = at + "Pick-up-Trucks".len();
+        assert!(
+            !found.entities.iter().any(|e| e.start < end && at < e.end),
+            "{listing:#?}"
+        );
+    }
+}
+
 #[test]
 fn custom_names_through_the_public_api() {
     let annotator = Annotator::new()

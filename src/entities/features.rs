@@ -80,6 +80,7 @@ enum T {
     PrevCluster6,
     NextCluster,
     NextCluster6,
+    HyphenLastCluster,
 }
 
 /// Per-token values computed once and reused by the neighbours' features.
@@ -217,6 +218,28 @@ fn shape_hash(word: &str) -> u64 {
     h
 }
 
+/// The cluster and rarity of an all-caps word the cluster table lacks, from its
+/// title-cased form ("HANNOVER" → "Hannover"); (0, 0) if none. (Backing off from genitives,
+/// inflections and compound heads too cost dev F1: 0.7723 → 0.7689 over five runs.)
+fn cluster_backoff(word: &str, lower: &str, kind: u8, lexicon: &Lexicon) -> (u16, u8) {
+    if kind != 2 {
+        return (0, 0);
+    }
+    let entry = lexicon.word(&title_case(word, lower));
+    (entry.cluster, entry.rarity)
+}
+
+/// "HANNOVER" → "Hannover", given the word and its lower-cased form.
+fn title_case(word: &str, lower: &str) -> String {
+    let mut chars = lower.chars();
+    let first = word.chars().next().unwrap_or_default();
+    chars.next();
+    let mut out = String::with_capacity(word.len());
+    out.push(first);
+    out.extend(chars);
+    out
+}
+
 /// Hashes of the first 1–4 chars (`k` chars in slot `k - 1`, 0 when the word is not longer
 /// than `k` chars), computed incrementally.
 #[inline]
@@ -297,13 +320,17 @@ impl Extractor {
         }
         for (i, word) in words.iter().enumerate() {
             let lower = self.lower_at(i);
-            let entry = lexicon.word(word);
+            let mut entry = lexicon.word(word);
+            let kind = kind_of(word);
+            if entry.cluster == 0 {
+                (entry.cluster, entry.rarity) = cluster_backoff(word, lower, kind, lexicon);
+            }
             self.info.push(TokenInfo {
                 word: hash_bytes(word.as_bytes()),
                 lower: hash_bytes(lower.as_bytes()),
                 shape: shape_hash(word),
                 suffixes: suffix_hashes(lower),
-                kind: kind_of(word),
+                kind,
                 length: if word.is_ascii() {
                     word.len().min(12) as u8
                 } else {
@@ -468,7 +495,9 @@ impl Extractor {
                 h.push(feature(T::HyphenFirst, hash_bytes(lower_first.as_bytes())));
                 h.push(feature(T::HyphenLast, hash_bytes(lower_last.as_bytes())));
                 push_flags(h, T::HyphenFirstLex, lexicon.flags(first));
-                push_flags(h, T::HyphenLastLex, lexicon.flags(last));
+                let last_entry = lexicon.word(last);
+                push_flags(h, T::HyphenLastLex, last_entry.flags);
+                h.push(feature(T::HyphenLastCluster, last_entry.cluster as u64));
             }
             if let Some(stem) = genitive_stem(word) {
                 push_flags(h, T::GenitiveLex, lexicon.flags(stem));

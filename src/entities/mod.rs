@@ -92,7 +92,7 @@ impl Recognizer {
     }
 
     /// The model's mentions as token ranges.
-    fn tag(&self, doc: &Document) -> Vec<(std::ops::Range<usize>, EntityLabel)> {
+    fn tag(&self, doc: &Document) -> Vec<TokenSpan> {
         let mut found = Vec::new();
         if self.model.is_empty() {
             return found;
@@ -116,7 +116,11 @@ impl Recognizer {
                 start = end;
             }
         }
+        // One name, one label, per text (the tagger sees one sentence at a time).
+        split_adjacent_people(doc, &mut found);
+        join_spaced_compounds(doc, &mut found);
         propagate_surnames(doc, &mut found);
+        harmonise_labels(doc, &mut found);
         found
     }
 }
@@ -163,16 +167,200 @@ fn dateline_spans(doc: &Document) -> Vec<TokenSpan> {
     out
 }
 
-/// Document-level consistency: once "Donald Trump" is a person, a lone "Trump" or
-/// "Trumps" elsewhere in the text that the tagger left untagged is the same person (the
-/// tagger sees one sentence at a time and misses many such short mentions).
-fn propagate_surnames(doc: &Document, found: &mut Vec<(std::ops::Range<usize>, EntityLabel)>) {
-    let surnames: std::collections::HashSet<&str, lexicon::FxBuild> = found
+/// A compound written with a spaced hyphen-minus is one name ("Baden - Württemberg", as
+/// text converted from other formats often has it): two mentions of one label joined by
+/// " - " become one. A dash ("–", "—") separates, so it joins nothing.
+fn join_spaced_compounds(doc: &Document, found: &mut Vec<TokenSpan>) {
+    let mut joined: Vec<TokenSpan> = Vec::with_capacity(found.len());
+    for (range, label) in found.drain(..) {
+        if let Some((previous, previous_label)) = joined.last_mut() {
+            let hyphen = previous.end;
+            if *previous_label == label
+                && range.start == hyphen + 1
+                && doc.token_text(hyphen) == "-"
+                && doc.space_before(hyphen)
+                && doc.space_before(hyphen + 1)
+            {
+                previous.end = range.end;
+                continue;
+            }
+        }
+        joined.push((range, label));
+    }
+    *found = joined;
+}
+
+/// Surnames of the text: the last word of each person mentioned with two or more words.
+fn known_surnames<'t>(
+    doc: &Document<'t>,
+    found: &[TokenSpan],
+) -> std::collections::HashSet<&'t str, lexicon::FxBuild> {
+    found
         .iter()
         .filter(|(range, label)| *label == EntityLabel::Person && range.len() >= 2)
         .map(|(range, _)| doc.token_text(range.end - 1))
         .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+        .collect()
+}
+
+/// Two people named side by side are two mentions: "bot Takaichi Trump auch" is cut after
+/// "Takaichi" when the text names "Sanae Takaichi" and "Donald Trump" elsewhere (the tagger,
+/// one sentence at a time, reads the pair as one name). A known person's genitive ends a
+/// name: "Trumps Asien-Reise" keeps "Trumps" and drops the rest, whose label is unknown.
+fn split_adjacent_people(doc: &Document, found: &mut Vec<TokenSpan>) {
+    use std::collections::HashMap;
+    // How many full names end in each surname, so that a mention can leave itself out.
+    let mut surnames: HashMap<&str, u32, lexicon::FxBuild> = HashMap::default();
+    for (range, label) in found.iter() {
+        if *label == EntityLabel::Person && range.len() >= 2 {
+            *surnames.entry(doc.token_text(range.end - 1)).or_default() += 1;
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut cuts = Vec::new();
+    for (index, (range, label)) in found.iter().enumerate() {
+        if *label != EntityLabel::Person || range.len() < 2 {
+            continue;
+        }
+        let last = doc.token_text(range.end - 1);
+        let known_elsewhere = |i: usize| {
+            let word = doc.token_text(i);
+            let own = u32::from(word == last);
+            surnames.get(word).is_some_and(|&n| n > own)
+        };
+        let genitive_of_known = |i: usize| {
+            features::genitive_stem(doc.token_text(i))
+                .is_some_and(|stem| surnames.contains_key(stem))
+        };
+        for k in range.start + 1..range.end {
+            if known_elsewhere(k - 1) && known_elsewhere(range.end - 1) {
+                cuts.push((index, k, true));
+                break;
+            }
+            if genitive_of_known(k - 1) {
+                cuts.push((index, k, false));
+                break;
+            }
+        }
+    }
+    for &(index, cut, keep_rest) in cuts.iter().rev() {
+        let (range, label) = found[index].clone();
+        found[index] = (range.start..cut, label);
+        if keep_rest {
+            found.insert(index + 1, (cut..range.end, label));
+        }
+    }
+}
+
+/// One name, one label, per text: a mention labelled otherwise than most mentions of the
+/// same words (or, for one word, of its genitive) takes their label; the last word of a
+/// person's full name counts as that person ("Takaichis" after "Sanae Takaichi").
+fn harmonise_labels(doc: &Document, found: &mut [TokenSpan]) {
+    use std::collections::HashMap;
+    const LABELS: [EntityLabel; 4] = [
+        EntityLabel::Person,
+        EntityLabel::Location,
+        EntityLabel::Organisation,
+        EntityLabel::Other,
+    ];
+    let slot = |label: EntityLabel| LABELS.iter().position(|&l| l == label);
+    let mention_text = |range: &std::ops::Range<usize>| {
+        let (start, end) = (doc.tokens[range.start].start, doc.tokens[range.end - 1].end);
+        &doc.text[start..end]
+    };
+    let mut votes: HashMap<&str, [u32; 4], lexicon::FxBuild> = HashMap::default();
+    for (range, label) in found.iter() {
+        let Some(slot) = slot(*label) else {
+            continue;
+        };
+        let text = mention_text(range);
+        votes.entry(text).or_default()[slot] += 1;
+        if names_a_company(doc, range) {
+            votes.entry(text).or_default()[2] += 2;
+        }
+        if *label == EntityLabel::Person && range.len() >= 2 {
+            // A full name outweighs a stray label of its surname.
+            votes.entry(doc.token_text(range.end - 1)).or_default()[0] += 2;
+        }
+    }
+    for (range, label) in found.iter_mut() {
+        if slot(*label).is_none() {
+            continue;
+        }
+        let text = mention_text(range);
+        let mut tally = votes.get(text).copied().unwrap_or_default();
+        if range.len() == 1 {
+            if let Some(more) = features::genitive_stem(text)
+                .filter(|stem| stem.len() + 1 == text.len())
+                .and_then(|stem| votes.get(stem))
+            {
+                tally.iter_mut().zip(more).for_each(|(t, m)| *t += m);
+            }
+        }
+        let total: u32 = tally.iter().sum();
+        if let Some((best, &count)) = tally.iter().enumerate().max_by_key(|(_, &c)| c) {
+            if 2 * count > total {
+                *label = LABELS[best];
+            }
+        }
+    }
+}
+
+/// Legal forms that follow a company's name ("Zorbex GmbH").
+const LEGAL_FORMS: &[&str] = &[
+    "GmbH", "AG", "SE", "KG", "KGaA", "OHG", "Inc", "Ltd", "Corp", "Co", "plc", "LLC", "Holding",
+    "Group",
+];
+
+/// Nouns for kinds of company that stand before a company's name ("der Schokoladenhersteller
+/// Zorbex"), as the end of the word before it.
+const COMPANY_NOUNS: &[&str] = &[
+    "konzern",
+    "hersteller",
+    "unternehmen",
+    "händler",
+    "handelskette",
+    "anbieter",
+    "versicherer",
+    "zulieferer",
+    "discounter",
+    "dienstleister",
+    "firma",
+    "tochter",
+    "produzent",
+    "betreiber",
+    "fluggesellschaft",
+    "airline",
+    "autobauer",
+    "versandhändler",
+    "start-up",
+    "startup",
+];
+
+/// Whether the words around a mention say it names a company: a legal form after it, or a
+/// kind of company right before it.
+fn names_a_company(doc: &Document, range: &std::ops::Range<usize>) -> bool {
+    let after = (range.end < doc.tokens.len()).then(|| doc.token_text(range.end));
+    if after.is_some_and(|w| LEGAL_FORMS.contains(&w)) {
+        return true;
+    }
+    let Some(before) = range.start.checked_sub(1).map(|i| doc.token_text(i)) else {
+        return false;
+    };
+    if !before.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = before.to_lowercase();
+    COMPANY_NOUNS.iter().any(|noun| lower.ends_with(noun))
+}
+
+/// Document-level consistency: once "Donald Trump" is a person, a lone "Trump" or
+/// "Trumps" elsewhere in the text that the tagger left untagged is the same person (the
+/// tagger sees one sentence at a time and misses many such short mentions).
+fn propagate_surnames(doc: &Document, found: &mut Vec<TokenSpan>) {
+    let surnames = known_surnames(doc, found);
     if surnames.is_empty() {
         return;
     }
@@ -270,6 +458,83 @@ mod tests {
                 .map(|(r, _)| r.start)
                 .collect();
             assert_eq!(added, *extra, "{text}");
+        }
+    }
+
+    /// Tagger output as (first token, token count, label); what the document-level steps
+    /// make of it, as (mention text, label).
+    #[test]
+    fn document_level_steps_split_people_and_harmonise_labels() {
+        use EntityLabel::{Location as L, Organisation as O, Person as P};
+        type Case<'a> = (
+            &'a str,
+            &'a [(usize, usize, EntityLabel)],
+            &'a [(&'a str, EntityLabel)],
+        );
+        let cases: &[Case] = &[
+            // Two known surnames side by side are two people.
+            (
+                "Anna Quell traf Bo Lind . Dann bot Quell Lind Tee .",
+                &[(0, 2, P), (3, 2, P), (8, 2, P)],
+                &[("Anna Quell", P), ("Bo Lind", P), ("Quell", P), ("Lind", P)],
+            ),
+            // A known person's genitive ends a name.
+            (
+                "Anna Quell kam . Quells Hausboot sank .",
+                &[(0, 2, P), (4, 2, P)],
+                &[("Anna Quell", P), ("Quells", P)],
+            ),
+            // A given name before a surname stays one name.
+            (
+                "Anna Quell kam . Anna Quell ging .",
+                &[(0, 2, P), (4, 2, P)],
+                &[("Anna Quell", P), ("Anna Quell", P)],
+            ),
+            // A genitive takes the label of the person's surname.
+            (
+                "Anna Quell kam . Quells Hund bellte .",
+                &[(0, 2, P), (4, 1, L)],
+                &[("Anna Quell", P), ("Quells", P)],
+            ),
+            // The majority label of the same words wins.
+            (
+                "Zorbex wächst . Zorbex baut . Zorbex zahlt .",
+                &[(0, 1, O), (3, 1, O), (6, 1, P)],
+                &[("Zorbex", O), ("Zorbex", O), ("Zorbex", O)],
+            ),
+            // A kind of company before a name, or a legal form after it, makes it a company.
+            (
+                "Der Autobauer Zorbex wächst . Zorbex GmbH zahlt .",
+                &[(2, 1, P), (5, 1, P)],
+                &[("Zorbex", O), ("Zorbex", O)],
+            ),
+            // A spaced hyphen-minus joins a compound; a dash does not.
+            (
+                "In Baden - Württemberg und Berlin – Hamburg .",
+                &[(1, 1, L), (3, 1, L), (5, 1, L), (7, 1, L)],
+                &[("Baden - Württemberg", L), ("Berlin", L), ("Hamburg", L)],
+            ),
+            // A tie changes nothing.
+            (
+                "Zorbex wächst . Zorbex baut .",
+                &[(0, 1, O), (3, 1, P)],
+                &[("Zorbex", O), ("Zorbex", P)],
+            ),
+        ];
+        for (text, tagged, expected) in cases {
+            let doc = Document::new(text);
+            let mut found: Vec<TokenSpan> = tagged.iter().map(|&(s, n, l)| (s..s + n, l)).collect();
+            split_adjacent_people(&doc, &mut found);
+            join_spaced_compounds(&doc, &mut found);
+            harmonise_labels(&doc, &mut found);
+            let got: Vec<(&str, EntityLabel)> = found
+                .iter()
+                .map(|(r, l)| {
+                    let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+                    (&text[a..b], *l)
+                })
+                .collect();
+            assert_eq!(got, *expected, "{text}");
         }
     }
 

