@@ -19,7 +19,7 @@ const CLUSTERS: &str = "data/clusters/de_lexeme_cluster.json.gz";
 const PROBABILITIES: &str = "data/clusters/de_lexeme_prob.json.gz";
 
 /// How many of the most probable forms are kept (dev F1 against size: BENCHMARKS.md).
-pub const DEFAULT_WORDS: usize = 100_000;
+pub const DEFAULT_WORDS: usize = 200_000;
 
 fn read_json_gz<T: serde::de::DeserializeOwned>(relative: &str) -> Result<(T, String), String> {
     let path = paths::shared_file(relative)?;
