@@ -4,7 +4,7 @@
 use crate::annotations::{FigureKind, FigureValue};
 use crate::text::TokenKind;
 
-use super::lexicon::{lowercase, Grain, Lex, MAX_WORD};
+use super::lexicon::{lowercase, ratio_unit, Grain, Lex, MAX_WORD};
 use super::numbers::{parse_cardinal_word, parse_digits, round};
 use super::{amount_value, number_value, range_value, Candidate, Context, Scan};
 
@@ -327,6 +327,9 @@ impl Scan<'_, '_> {
                     if symbol == "km" && self.is(k + 2, "h") {
                         m.unit = Unit::Quantity("km/h");
                         m.next = k + 3;
+                    } else if let Some(ratio) = self.ratio_after(symbol, k + 2) {
+                        m.unit = Unit::Quantity(ratio);
+                        m.next = k + 3;
                     }
                 } else if self.is_punct(k + 1, "^") && self.glued(k + 1) {
                     if symbol == "m" && self.word(k + 2) == "2" {
@@ -343,7 +346,12 @@ impl Scan<'_, '_> {
                             m.unit = Unit::Quantity("m/s");
                             m.next = k + 3;
                         }
-                        _ => {}
+                        _ => {
+                            if let Some(ratio) = self.ratio_after(symbol, k + 2) {
+                                m.unit = Unit::Quantity(ratio);
+                                m.next = k + 3;
+                            }
+                        }
                     }
                 }
                 m.end = self.end(m.next - 1);
@@ -352,6 +360,14 @@ impl Scan<'_, '_> {
             Lex::Period(grain) => Some(one(Unit::Duration(grain))),
             Lex::Quarter => Some(one(Unit::Duration(Grain::Quarter))),
             Lex::Times => Some(one(Unit::Times)),
+            _ => None,
+        }
+    }
+
+    /// The unit of `numerator` per the unit at token `k` ("MW" and "km²" → "MW/km2").
+    fn ratio_after(&self, numerator: &str, k: usize) -> Option<&'static str> {
+        match self.lex(k)? {
+            Lex::Unit(denominator) => ratio_unit(numerator, denominator),
             _ => None,
         }
     }
@@ -402,6 +418,9 @@ impl Scan<'_, '_> {
             }
         }
         let num = self.number(i)?;
+        if self.vague_or_idiomatic(&num) {
+            return None;
+        }
         // "einhundert Millionste".
         if let Some(ordinal) = self.info(num.next).ordinal() {
             if ordinal >= 100.0 && num.fraction == false {
@@ -422,6 +441,39 @@ impl Scan<'_, '_> {
             return self.measured(&num, m, num.first, num.start);
         }
         self.plain_number(&num, context)
+    }
+
+    /// "einige hundert Meter" is a vague amount, and "eines Tages" an adverb, not one day.
+    fn vague_or_idiomatic(&self, num: &Num) -> bool {
+        let before = num.first.checked_sub(1);
+        let bare_scale = num.spelled
+            && num.next == num.first + 1
+            && self.is_any(num.first, &["hundert", "tausend", "hunderte", "tausende"]);
+        let vague_before = before.is_some_and(|b| {
+            self.is_any(
+                b,
+                &[
+                    "einige", "einigen", "wenige", "wenigen", "mehrere", "paar", "etliche",
+                    "viele", "vielen",
+                ],
+            )
+        });
+        let genitive_adverb = num.article
+            && self.is(num.first, "eines")
+            && !before.is_some_and(|b| {
+                self.is_any(
+                    b,
+                    &[
+                        "innerhalb",
+                        "binnen",
+                        "während",
+                        "außerhalb",
+                        "wegen",
+                        "trotz",
+                    ],
+                )
+            });
+        bare_scale && vague_before || genitive_adverb
     }
 
     fn candidate(

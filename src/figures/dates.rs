@@ -204,6 +204,17 @@ fn parsi_new_year(year: i32) -> Option<Date> {
     Some(anchor.add_days(365 * i64::from(year - 2018)))
 }
 
+/// A holiday named without a year: the occurrence nearest the reference date, before or
+/// after it (news looks back at last Christmas as often as ahead to the next).
+fn nearest_holiday(rule: HolidayRule, reference: Date) -> Option<(Date, Option<Date>)> {
+    let distance = |(day, _): &(Date, Option<Date>)| {
+        (day.days_since_epoch() - reference.days_since_epoch()).abs()
+    };
+    (reference.year() - 1..=reference.year() + 1)
+        .filter_map(|year| holiday_span(rule, year))
+        .min_by_key(distance)
+}
+
 pub(crate) fn holiday(rule: HolidayRule, year: i32) -> Option<Date> {
     match rule {
         HolidayRule::SeasonStart(season) => season_start(season, year),
@@ -340,6 +351,10 @@ impl Scan<'_, '_> {
 
     /// "des Jahres", "des Jahres 2008", "nächsten Jahres" after a month or mod word.
     fn of_year(&self, k: usize) -> Option<(Option<i32>, usize)> {
+        // "des vergangenen Jahres": the shifted year.
+        if self.is(k, "des") && matches!(self.lex(k + 1), Some(Lex::Shift(_))) {
+            return self.of_year(k + 1);
+        }
         if self.is(k, "des") && self.is_any(k + 1, &["jahres", "jahrs"]) {
             if let Some(y) = self.year_at(k + 2) {
                 return Some((Some(y), k + 3));
@@ -391,7 +406,7 @@ impl Scan<'_, '_> {
             if self.is_punct(k, ",") {
                 k += 1;
             }
-            if self.is_any(k, &["den", "der"]) {
+            if self.is_any(k, &["den", "dem", "der"]) {
                 k += 1;
             }
             let piece = self.absolute(k)?;
@@ -536,6 +551,16 @@ impl Scan<'_, '_> {
             return None;
         }
         let year = self.year_at(i)?;
+        // A bare round number like "1000" is a count unless a preposition makes it a year.
+        if year < 1500
+            && !(i > 0
+                && self.is_any(
+                    i - 1,
+                    &["im", "seit", "bis", "von", "ab", "nach", "vor", "anno"],
+                ))
+        {
+            return None;
+        }
         // "2025." ending a sentence is a year; "2025. Geburtstag" would be an ordinal.
         Some(Piece {
             when: When::Year(year),
@@ -637,15 +662,53 @@ impl Scan<'_, '_> {
         Some(Piece { when, next: i + 1 })
     }
 
+    /// Whether a yearless day and month (tokens `first..next`) names a day that recurs every
+    /// year: a birthday, anniversary or memorial day said so near it in the sentence.
+    fn recurring_day(&self, when: When, first: usize, next: usize) -> bool {
+        const CUES: [&str; 7] = [
+            "geburtstag",
+            "jahrestag",
+            "gedenktag",
+            "todestag",
+            "namenstag",
+            "feiertag",
+            "jährlich",
+        ];
+        if !matches!(
+            when,
+            When::Day {
+                year: None,
+                month: Some(_),
+                ..
+            }
+        ) {
+            return false;
+        }
+        let sentence = self.doc.sentences.get(self.sentence_of(first));
+        let (from, to) = sentence.map_or((first, next), |r| (r.start, r.end));
+        let mut buffer = [0u8; MAX_WORD];
+        (first.saturating_sub(8).max(from)..(next + 8).min(to))
+            .filter(|&k| k < first || k >= next)
+            .any(|k| {
+                lowercase(self.word(k), &mut buffer)
+                    .is_some_and(|w| CUES.iter().any(|cue| w.contains(cue)))
+                    || self.is(k, "jedes") && self.is_any(k + 1, &["jahr", "jahres"])
+            })
+    }
+
     /// The year a yearless month or day falls in: the reference year, or the year before
-    /// after "seit" when the month lies ahead of the reference.
+    /// after "seit" when the month lies ahead of the reference, or when it lies more than
+    /// six months ahead.
     fn settle(&self, when: When, first: usize) -> When {
         let Some(reference) = self.ref_date else {
             return when;
         };
         let since = first > 0 && self.is_any(first - 1, &["seit", "vergangenen", "letzten"]);
         let year_for = |month: u8| {
-            if since && month > reference.month() {
+            let ahead = i32::from(month) - i32::from(reference.month());
+            // News looks back: a month more than half a year ahead is last year's
+            // ("im November", written in January).
+            if since && ahead > 0 || ahead > 6 {
                 reference.year() - 1
             } else {
                 reference.year()
@@ -718,7 +781,8 @@ impl Scan<'_, '_> {
                 self.date_candidate(i, next, FigureValue::Iso(year_iso(y)), None)
             } else {
                 let inner = self.date_at(k)?;
-                if !matches!(inner.value, FigureValue::Iso(_)) {
+                // "Ende Vorjahr" without a reference date is still a date, valued null.
+                if !matches!(inner.value, FigureValue::Iso(_) | FigureValue::Unresolved) {
                     return None;
                 }
                 let mut c = inner;
@@ -757,13 +821,22 @@ impl Scan<'_, '_> {
         }
         // A day without a month ("2." in "2. Advent") is only a range end.
         if let Some(piece) = piece.filter(|p| !matches!(p.when, When::Day { month: None, .. })) {
-            let when = self.settle(piece.when, i);
+            // A birthday or memorial day recurs: it keeps no year ("XXXX-05-12").
+            let ref_year = if self.recurring_day(piece.when, i, piece.next) {
+                None
+            } else {
+                self.ref_year()
+            };
+            let when = match ref_year {
+                Some(_) => self.settle(piece.when, i),
+                None => piece.when,
+            };
             let next = self.day_part_after(piece.next);
-            let day = when_day(when, self.ref_year());
+            let day = when_day(when, ref_year);
             return Some(self.date_candidate(
                 i,
                 next,
-                FigureValue::Iso(when_iso(when, self.ref_year())),
+                FigureValue::Iso(when_iso(when, ref_year)),
                 day,
             ));
         }
@@ -1043,7 +1116,12 @@ impl Scan<'_, '_> {
                         _ => r.add_days(-1),
                     });
                 }
-                let next = self.day_part_after(i + 1);
+                // "am gestrigen Freitag": the weekday only names the same day again.
+                let mut next = i + 1;
+                if matches!(self.lex(next), Some(Lex::Weekday(_))) {
+                    next += 1;
+                }
+                let next = self.day_part_after(next);
                 return Some(self.date_candidate(i, next, day_value(date), date));
             }
             Some(Lex::DayPart(DayPart::Morning)) if self.word(i) == "morgen" => {
@@ -1064,14 +1142,23 @@ impl Scan<'_, '_> {
                 return Some(self.date_candidate(i, i + 1, value, None));
             }
             Some(Lex::Shift(shift)) => return self.shifted(i, shift),
+            // "im Laufe des Jahres", "im Laufe des kommenden Jahres".
+            Some(Lex::Trigger) if self.is_any(i, &["laufe", "laufes"]) => {
+                let (year, next) = self.of_year(i + 1)?;
+                let value = resolved_or_null(year.or(self.ref_year()).map(year_iso));
+                return Some(self.date_candidate(i, next, value, None));
+            }
+            // "Herbst 2026", "Herbst kommenden Jahres", "Sommer des Jahres".
             Some(Lex::Season(code)) => {
-                let year = self.year_at(i + 1)?;
-                return Some(self.date_candidate(
-                    i,
-                    i + 2,
-                    FigureValue::Iso(format!("{year:04}-{code}")),
-                    None,
-                ));
+                let (year, next) = match self.year_at(i + 1) {
+                    Some(year) => (Some(year), i + 2),
+                    None => {
+                        let (year, next) = self.of_year(i + 1)?;
+                        (year.or(self.ref_year()), next)
+                    }
+                };
+                let value = resolved_or_null(year.map(|y| format!("{y:04}-{code}")));
+                return Some(self.date_candidate(i, next, value, None));
             }
             _ => {}
         }
@@ -1146,6 +1233,13 @@ impl Scan<'_, '_> {
                 })
             }
             Lex::Weekday(w) => {
+                // "kommenden Montag, den 9. Januar": the date says which day.
+                if let Some(piece) = self.absolute(k) {
+                    let when = self.settle(piece.when, i);
+                    let day = when_day(when, self.ref_year());
+                    let value = FigureValue::Iso(when_iso(when, self.ref_year()));
+                    return Some(self.date_candidate(i, piece.next, value, day));
+                }
                 let direction = match shift {
                     s if s < 0 => Direction::Before,
                     0 => Direction::OnOrAfter,
@@ -1310,21 +1404,15 @@ impl Scan<'_, '_> {
         };
         let span = match year {
             Some(y) => holiday_span(rule, y),
-            None => {
-                let reference = self.ref_date;
-                reference.and_then(|r| {
-                    let this = holiday_span(rule, r.year())?;
-                    if this.0 >= r {
-                        Some(this)
-                    } else {
-                        holiday_span(rule, r.year() + 1)
-                    }
-                })
-            }
+            None => self.ref_date.and_then(|r| nearest_holiday(rule, r)),
         };
         let date = span.map(|(d, _)| d);
-        let value = match span {
-            Some((first, Some(last))) => iso_range(first.to_string(), last.to_string()),
+        let value = match (span, rule) {
+            (Some((first, Some(last))), _) => iso_range(first.to_string(), last.to_string()),
+            // A fixed day keeps its month and day without a year, like "14. Oktober".
+            (None, HolidayRule::Fixed(month, day)) => {
+                FigureValue::Iso(format!("XXXX-{month:02}-{day:02}"))
+            }
             _ => resolved_or_null(date.map(|d| d.to_string())),
         };
         Some(self.date_candidate(i, next, value, date))
@@ -1560,11 +1648,6 @@ impl Scan<'_, '_> {
             }
         }
         None
-    }
-
-    /// A clock time at `i` whose day is unknown: no reference date or time applies.
-    pub fn time_without_reference(&self, i: usize) -> Option<Candidate> {
-        self.time_at_with(i, &Context::default(), None, None)
     }
 
     /// A clock time starting at `i`, possibly a range ("von 17 bis 18 Uhr").

@@ -374,22 +374,31 @@ fn times_durations_quantities() {
 fn dates_with_clock_times() {
     check(
         &[
-            // A calendar date or weekday with its clock time is one time.
+            // A date and its clock time are two figures; the time carries the date's day.
             (
                 "Ich komme am 14. Oktober um 8:00 Uhr zurück.",
-                &[("14. Oktober um 8:00 Uhr", "time", r#""2025-10-14T08:00""#)],
+                &[
+                    ("14. Oktober", "date", r#""2025-10-14""#),
+                    ("8:00 Uhr", "time", r#""2025-10-14T08:00""#),
+                ],
             ),
             (
                 "Am 21.04.2016, 16:00 kam er.",
-                &[("21.04.2016, 16:00", "time", r#""2016-04-21T16:00""#)],
+                &[
+                    ("21.04.2016", "date", r#""2016-04-21""#),
+                    ("16:00", "time", r#""2016-04-21T16:00""#),
+                ],
             ),
             (
                 "am Montag von 9:30 - 11:00",
-                &[(
-                    "Montag von 9:30 - 11:00",
-                    "time",
-                    r#"{"min":"2025-10-27T09:30","max":"2025-10-27T11:00"}"#,
-                )],
+                &[
+                    ("Montag", "date", r#""2025-10-27""#),
+                    (
+                        "von 9:30 - 11:00",
+                        "time",
+                        r#"{"min":"2025-10-27T09:30","max":"2025-10-27T11:00"}"#,
+                    ),
+                ],
             ),
             // A relative day word stays a date of its own; "um" stays outside.
             (
@@ -514,11 +523,14 @@ fn counted_days_and_weeks() {
             ),
             (
                 "Er kommt übernächste Woche am Donnerstag zwischen 2 und 3 Uhr zurück.",
-                &[(
-                    "übernächste Woche am Donnerstag zwischen 2 und 3 Uhr",
-                    "time",
-                    r#"{"min":"2025-11-13T02:00","max":"2025-11-13T03:00"}"#,
-                )],
+                &[
+                    ("übernächste Woche am Donnerstag", "date", r#""2025-11-13""#),
+                    (
+                        "zwischen 2 und 3 Uhr",
+                        "time",
+                        r#"{"min":"2025-11-13T02:00","max":"2025-11-13T03:00"}"#,
+                    ),
+                ],
             ),
             (
                 "Mittwoch in 2 Wochen",
@@ -734,7 +746,10 @@ fn relative_dates_without_a_reference_date_are_null() {
         ("im Juli 2024", &[("Juli 2024", "date", "\"2024-07\"")]),
         (
             "am Montag um 9:30 Uhr",
-            &[("Montag um 9:30 Uhr", "time", "\"T09:30\"")],
+            &[
+                ("Montag", "date", "null"),
+                ("9:30 Uhr", "time", "\"T09:30\""),
+            ],
         ),
     ];
     check_with(cases, &Options::default());
