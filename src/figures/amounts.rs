@@ -938,11 +938,18 @@ impl Scan<'_, '_> {
             return None;
         }
         let rank = i > 0 && self.lex(i - 1) == Some(Lex::Rank);
+        // "endete 31:31. Die …": the second number of a score ends the sentence.
+        let score = i >= 2
+            && self.is_punct(i - 1, ":")
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.kind(i - 2) == Some(TokenKind::Number);
         // "3. Strafsenat", "64. Minute": an ordinal with its period.
         if let Some(v) = num.plain {
             let dot = num.next;
             let word_after = dot + 1;
             if !rank
+                && !score
                 && v < 1000
                 && self.is_punct(dot, ".")
                 && self.glued(dot)

@@ -1107,6 +1107,10 @@ impl Scan<'_, '_> {
                 return Some(self.date_candidate(i, next, day_value(date), date));
             }
             Some(Lex::DayOffset(offset)) => {
+                // "von heute auf morgen" means suddenly, not two days.
+                if self.is(i, "heute") && i > 0 && self.is(i - 1, "von") && self.is(i + 1, "auf") {
+                    return None;
+                }
                 let mut date = reference.map(|r| r.add_days(i64::from(offset)));
                 // "Vortag" on a Monday: the previous trading day, Friday.
                 if self.is_any(i, &["vortag", "vortages"]) {
@@ -1128,7 +1132,8 @@ impl Scan<'_, '_> {
                 let after_day = i > 0
                     && (matches!(self.lex(i - 1), Some(Lex::DayOffset(_) | Lex::Weekday(_)))
                         || self
-                            .is_any(i - 1, &["am", "jeden", "den", "dem", "zu", "diesen", "vom"]));
+                            .is_any(i - 1, &["am", "jeden", "den", "dem", "zu", "diesen", "vom"])
+                        || i > 1 && self.is(i - 1, "auf") && self.is(i - 2, "heute"));
                 if after_day {
                     return None;
                 }
@@ -1286,6 +1291,17 @@ impl Scan<'_, '_> {
         let Unit::Duration(grain) = m.unit else {
             return None;
         };
+        // "in 29 Dienstjahren" counts years of service; "in sechs Stunden sechs Minuten" is
+        // one compound duration, not a point in time.
+        let counted =
+            grain == Grain::Year && !self.is_any(m.next - 1, &["jahr", "jahre", "jahren"]);
+        let compound = self.number(m.next).is_some_and(|n| {
+            self.measure(n.next)
+                .is_some_and(|m2| matches!(m2.unit, Unit::Duration(_)))
+        });
+        if counted || compound {
+            return None;
+        }
         // "in neun Jahren zum Abitur": within, not in.
         if sign > 0 && self.is_any(m.next, &["zum", "zur", "bis"]) {
             return None;

@@ -412,6 +412,7 @@ fn date_vague_references_are_not_annotated() {
         &[
             ("Derzeit und seit Jahren ist das so.", &[]),
             ("In den letzten Wochen war es still.", &[]),
+            ("Das änderte sich von heute auf morgen.", &[]),
         ],
         Some(TUESDAY),
     );
@@ -515,6 +516,7 @@ fn duration_amount_and_unit_compounds_in_one_span() {
     rule(
         &[
             ("nach drei Wochen", &["[drei Wochen] duration {\"amount\":3.0,\"unit\":\"week\",\"seconds\":1814400.0}"]),
+            ("Sie lief in 3 Stunden 4 Minuten ins Ziel.", &["[3 Stunden 4 Minuten] duration {\"amount\":11040.0,\"unit\":\"second\",\"seconds\":11040.0}"]),
             ("nach 2 Stunden 5 Minuten", &["[2 Stunden 5 Minuten] duration {\"amount\":7500.0,\"unit\":\"second\",\"seconds\":7500.0}"]),
         ],
         Some(TUESDAY),
@@ -527,6 +529,7 @@ fn duration_ages_and_day_adjectives() {
         &[
             ("der 45-jährige Fahrer", &["[45-jährige] duration {\"amount\":45.0,\"unit\":\"year\",\"seconds\":1419120000.0}"]),
             ("im Alter von 81 Jahren", &["[81 Jahren] duration {\"amount\":81.0,\"unit\":\"year\",\"seconds\":2554416000.0}"]),
+            ("in 25 Dienstjahren nie erlebt", &["[25 Dienstjahren] duration {\"amount\":25.0,\"unit\":\"year\",\"seconds\":788400000.0}"]),
             ("nach 29 Dienstjahren", &["[29 Dienstjahren] duration {\"amount\":29.0,\"unit\":\"year\",\"seconds\":914544000.0}"]),
         ],
         Some(TUESDAY),
@@ -633,7 +636,13 @@ fn not_annotated_identifiers_regnal_numbers_and_vague_amounts() {
 #[test]
 fn scores_are_two_numbers() {
     rule(
-        &[("Sie siegten 4:2.", &["[4] number 4.0", "[2] number 2.0"])],
+        &[
+            ("Sie siegten 4:2.", &["[4] number 4.0", "[2] number 2.0"]),
+            (
+                "Es endete 27:27. Die Gäste jubelten.",
+                &["[27] number 27.0", "[27] number 27.0"],
+            ),
+        ],
         Some(TUESDAY),
     );
 }
