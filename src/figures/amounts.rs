@@ -784,7 +784,8 @@ impl Scan<'_, '_> {
             return None;
         }
         let unit = range_unit(num, &num2, m1, m2)?;
-        let mut c = self.range_candidate(first, num2.first, num.value, num2.value, unit, start);
+        let min = self.scaled_like(num, &num2);
+        let mut c = self.range_candidate(first, num2.first, min, num2.value, unit, start);
         if unit.is_none() {
             c.next = num2.next;
             c.end = num2.end;
@@ -793,6 +794,21 @@ impl Scan<'_, '_> {
     }
 
     /// A range from `first` whose maximum ends at token `last_number` (before the unit).
+    /// The first end of "zwischen 3 und 4 Millionen" takes the scale word of the second.
+    fn scaled_like(&self, min: &Num, max: &Num) -> f64 {
+        if min.scaled || !max.scaled {
+            return min.value;
+        }
+        let scale = (max.first..max.next).rev().find_map(|k| match self.lex(k) {
+            Some(Lex::Scale(factor)) => Some(factor),
+            _ => None,
+        });
+        match scale {
+            Some(factor) if min.value * factor <= max.value => min.value * factor,
+            _ => min.value,
+        }
+    }
+
     fn range_candidate(
         &self,
         first: usize,
@@ -875,7 +891,8 @@ impl Scan<'_, '_> {
         }
         let m2 = self.measure(num2.next);
         let unit = range_unit(&num, &num2, m1, m2)?;
-        let mut c = self.range_candidate(i, num2.first, num.value, num2.value, unit, self.start(i));
+        let min = self.scaled_like(&num, &num2);
+        let mut c = self.range_candidate(i, num2.first, min, num2.value, unit, self.start(i));
         if unit.is_none() {
             c.next = num2.next;
             c.end = num2.end;

@@ -1001,6 +1001,18 @@ impl Scan<'_, '_> {
         }
         let (a, b) = (self.settle(a, first), self.settle(b, first));
         let ref_year = self.ref_year();
+        // "von Montag bis Mittwoch": the second weekday is the one after the first.
+        let b = match (when_day(a, ref_year), when_day(b, ref_year)) {
+            (Some(from), Some(to)) if to < from && matches!(self.lex(j), Some(Lex::Weekday(_))) => {
+                let to = to.add_days(7);
+                When::Day {
+                    year: Some(to.year()),
+                    month: Some(to.month()),
+                    day: to.day(),
+                }
+            }
+            _ => b,
+        };
         let value = iso_range(when_iso(a, ref_year), when_iso(b, ref_year));
         Some(self.date_candidate(first, next, value, None))
     }
@@ -1434,7 +1446,7 @@ impl Scan<'_, '_> {
         Some(self.date_candidate(i, next, value, date))
     }
 
-    /// "zweiten Quartal", "3. Quartal 2005", "drittes quartal".
+    /// "zweiten Quartal", "3. Quartal 2005", "drittes quartal", "ersten Halbjahr 2015".
     fn quarter_at(&self, i: usize) -> Option<Candidate> {
         let (q, k) = if let Some(o) = self.info(i).ordinal() {
             (o, i + 1)
@@ -1445,7 +1457,15 @@ impl Scan<'_, '_> {
             }
             (f64::from(v), i + 2)
         };
-        if !(1.0..=4.0).contains(&q) || !self.is_any(k, &["quartal", "quartals"]) {
+        // Quarters, and half-years as TIMEX3 writes them ("2015-H1").
+        let (parts, letter) = if self.is_any(k, &["quartal", "quartals"]) {
+            (4.0, 'Q')
+        } else if self.is_any(k, &["halbjahr", "halbjahres", "halbjahrs", "jahreshälfte"]) {
+            (2.0, 'H')
+        } else {
+            return None;
+        };
+        if !(1.0..=parts).contains(&q) {
             return None;
         }
         let mut next = k + 1;
@@ -1459,8 +1479,8 @@ impl Scan<'_, '_> {
             self.ref_year()
         };
         let value = FigureValue::Iso(match year {
-            Some(y) => format!("{y:04}-Q{}", q as u8),
-            None => format!("XXXX-Q{}", q as u8),
+            Some(y) => format!("{y:04}-{letter}{}", q as u8),
+            None => format!("XXXX-{letter}{}", q as u8),
         });
         Some(self.date_candidate(i, next, value, None))
     }

@@ -243,6 +243,10 @@ fn date_iso_at_its_grain() {
                 &["[dritten Quartal 2004] date \"2004-Q3\""],
             ),
             ("im Jänner", &["[Jänner] date \"2025-01\""]),
+            (
+                "im ersten Halbjahr 2015",
+                &["[ersten Halbjahr 2015] date \"2015-H1\""],
+            ),
         ],
         Some(TUESDAY),
     );
@@ -595,6 +599,11 @@ fn ranges_are_one_span_with_min_and_max() {
                 "Von März bis Juni 2016",
                 &["[Von März bis Juni 2016] date {\"min\":\"2016-03\",\"max\":\"2016-06\"}"],
             ),
+            ("zwischen 3 und 4 Millionen Euro", &["[zwischen 3 und 4 Millionen Euro] money {\"min\":3000000.0,\"max\":4000000.0,\"unit\":\"EUR\"}"]),
+            ("von Montag bis Mittwoch", &["[von Montag bis Mittwoch] date {\"min\":\"2025-10-27\",\"max\":\"2025-10-29\"}"]),
+            ("von 9 bis 17 Uhr", &["[von 9 bis 17 Uhr] time {\"min\":\"2025-10-28T09:00\",\"max\":\"2025-10-28T17:00\"}"]),
+            // "von … auf …" is a change, not a range: "von" stays outside.
+            ("Sie stieg von 5 auf 7 Prozent.", &["[5] percent 5.0", "[7 Prozent] percent 7.0"]),
         ],
         Some(TUESDAY),
     );
