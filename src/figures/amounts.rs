@@ -89,20 +89,17 @@ impl Scan<'_, '_> {
     pub fn number(&self, i: usize) -> Option<Num> {
         let mut j = i;
         let mut sign = 1.0;
-        if self.is_any(i, &["minus", "negativ"])
+        let minus_word = self.is_any(i, &["minus", "negativ"])
             && (self.kind(i + 1) == Some(TokenKind::Number)
-                || self.info(i + 1).cardinal().is_some())
-        {
-            sign = -1.0;
-            j = i + 1;
-        } else if (self.is_dash(i) || self.word(i) == "−")
+                || self.info(i + 1).cardinal().is_some());
+        let minus_sign = (self.is_dash(i) || self.word(i) == "−")
             && self.kind(i + 1) == Some(TokenKind::Number)
             && self.glued(i + 1)
             && (i == 0 || !self.glued(i))
             && (i == 0
                 || !matches!(self.kind(i - 1), Some(TokenKind::Number))
-                    && !self.is_punct(i - 1, "."))
-        {
+                    && !self.is_punct(i - 1, "."));
+        if minus_word || minus_sign {
             sign = -1.0;
             j = i + 1;
         }
@@ -423,7 +420,7 @@ impl Scan<'_, '_> {
         }
         // "einhundert Millionste".
         if let Some(ordinal) = self.info(num.next).ordinal() {
-            if ordinal >= 100.0 && num.fraction == false {
+            if ordinal >= 100.0 && !num.fraction {
                 let mut c = self.candidate(
                     i,
                     num.next + 1,
@@ -780,7 +777,7 @@ impl Scan<'_, '_> {
         if self.lex(num2.next) == Some(super::lexicon::Lex::Uhr) {
             return None;
         }
-        if comma && (m2.is_none() || num2.plain.map(|v| f64::from(v)) != Some(num.value + 1.0)) {
+        if comma && (m2.is_none() || num2.plain.map(f64::from) != Some(num.value + 1.0)) {
             return None;
         }
         let unit = range_unit(num, &num2, m1, m2)?;

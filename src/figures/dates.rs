@@ -28,6 +28,9 @@ pub(crate) enum When {
     Year(i32),
 }
 
+/// A clock reading: hour and minute.
+type HourMinute = (u32, u32);
+
 /// A piece of date grammar: what it names and where it ends.
 #[derive(Clone, Copy, Debug)]
 struct Piece {
@@ -379,7 +382,9 @@ impl Scan<'_, '_> {
             return None;
         }
         let ordinal = self.info(i).ordinal()?;
-        (ordinal >= 1.0 && ordinal <= 31.0).then_some((ordinal as u8, i + 1, true))
+        (1.0..=31.0)
+            .contains(&ordinal)
+            .then_some((ordinal as u8, i + 1, true))
     }
 
     /// Month word at `k` (an abbreviation may take a period): month and next token.
@@ -1637,7 +1642,7 @@ impl Scan<'_, '_> {
 
     /// "11:30-13:30", which the tokenizer cuts as "11" ":" "30-13" ":" "30": both clock
     /// times and the token after the range.
-    fn glued_clock_range(&self, i: usize) -> Option<((u32, u32), (u32, u32), usize)> {
+    fn glued_clock_range(&self, i: usize) -> Option<(HourMinute, HourMinute, usize)> {
         let h = self
             .integer(i)
             .filter(|&h| h <= 24 && self.word(i).len() <= 2)?;
@@ -1669,7 +1674,7 @@ impl Scan<'_, '_> {
     /// A part of the day right after a clock time ("am Nachmittag", "abends", "in der Früh").
     fn day_part_of_clock(&self, k: usize) -> Option<(DayPart, usize)> {
         if let Some(Lex::DayPart(p)) = self.lex(k) {
-            if !(self.word(k) == "morgen") {
+            if self.word(k) != "morgen" {
                 return Some((p, k + 1));
             }
         }
@@ -1794,7 +1799,7 @@ impl Scan<'_, '_> {
         let adjust = |h: u32| -> u32 {
             match part {
                 Some(p) if p.is_pm() && h < 12 => h + 12,
-                Some(DayPart::Night) if h < 12 && h >= 6 => h + 12,
+                Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
                 _ => h,
             }
         };

@@ -23,11 +23,14 @@ fn run_with(text: &str, options: &Options) -> Vec<(String, &'static str, String,
         .collect()
 }
 
-fn check(cases: &[(&str, &[(&str, &str, &str)])], reference: &str) {
+/// A text and the figures expected in it, each as (text, kind, value as JSON).
+type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+fn check(cases: &[Case], reference: &str) {
     check_with(cases, &Options::with_ref_date(reference).unwrap());
 }
 
-fn check_with(cases: &[(&str, &[(&str, &str, &str)])], options: &Options) {
+fn check_with(cases: &[Case], options: &Options) {
     let mut failures = Vec::new();
     for (text, expected) in cases {
         let found = run_with(text, options);
@@ -734,7 +737,7 @@ fn inches_halves_and_relative_day_ranges() {
 /// a day and month without a year keep them ("XXXX-10-14", as for recurring dates).
 #[test]
 fn relative_dates_without_a_reference_date_are_null() {
-    let cases: &[(&str, &[(&str, &str, &str)])] = &[
+    let cases: &[Case] = &[
         ("Am Dienstag kam er.", &[("Dienstag", "date", "null")]),
         ("Das war gestern.", &[("gestern", "date", "null")]),
         ("Im Vorjahr stieg er.", &[("Vorjahr", "date", "null")]),
