@@ -39,6 +39,30 @@ pub(crate) enum When {
 /// A clock reading: hour and minute.
 type HourMinute = (u32, u32);
 
+impl When {
+    /// A day and month (and year, when known), if that day exists.
+    fn day(year: Option<i32>, month: u8, day: u8) -> Option<When> {
+        // A day without a year may be 29 February (2000 was a leap year).
+        let valid = (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year.unwrap_or(2000), month);
+        valid.then_some(When::Day {
+            year,
+            month: Some(month),
+            day,
+        })
+    }
+
+    /// The day a calendar date names.
+    fn of_date(date: Date) -> When {
+        When::Day {
+            year: Some(date.year()),
+            month: Some(date.month()),
+            day: date.day(),
+        }
+    }
+}
+
 /// A piece of date grammar: what it names and where it ends.
 #[derive(Clone, Copy, Debug)]
 struct Piece {

@@ -2,17 +2,13 @@
 
 use super::*;
 
-pub(super) fn two_digit_year(y: u32) -> i32 {
+fn two_digit_year(y: u32) -> i32 {
     let y = y as i32;
     if y < 100 {
         2000 + y
     } else {
         y
     }
-}
-
-pub(super) fn valid_day(year: Option<i32>, month: u8, day: u8) -> bool {
-    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year.unwrap_or(2000), month)
 }
 
 impl Scan<'_, '_> {
@@ -57,7 +53,7 @@ impl Scan<'_, '_> {
     }
 
     /// A day of the month: "28." (with its period), "1" before a month, "ersten", "15te".
-    pub(super) fn day_number(&self, i: usize) -> Option<(u8, usize, bool)> {
+    fn day_number(&self, i: usize) -> Option<(u8, usize, bool)> {
         if let Some(v) = self.integer(i) {
             if self.word(i).len() <= 2 && (1..=31).contains(&v) {
                 let dotted = self.is_punct(i + 1, ".") && self.glued(i + 1);
@@ -72,7 +68,7 @@ impl Scan<'_, '_> {
     }
 
     /// Month word at `k` (an abbreviation may take a period): month and next token.
-    pub(super) fn month_word(&self, k: usize, abbreviations: bool) -> Option<(u8, usize)> {
+    fn month_word(&self, k: usize, abbreviations: bool) -> Option<(u8, usize)> {
         match self.lex(k)? {
             Lex::Month(m) => Some((m, k + 1)),
             Lex::MonthAbbrev(m) if abbreviations => {
@@ -148,17 +144,7 @@ impl Scan<'_, '_> {
                     year = y.or(year);
                     next = n;
                 }
-                if valid_day(year, month, day) {
-                    return Some(Piece {
-                        when: When::Day {
-                            year,
-                            month: Some(month),
-                            day,
-                        },
-                        next,
-                    });
-                }
-                return None;
+                return When::day(year, month, day).map(|when| Piece { when, next });
             }
             // "14. - 15.10.", "13ter bis 15ter Juli": a first range end.
             let connector = self.is(k, "bis") || self.is_dash(k);
@@ -257,7 +243,7 @@ impl Scan<'_, '_> {
         })
     }
 
-    pub(super) fn dotted_date(&self, i: usize) -> Option<Piece> {
+    fn dotted_date(&self, i: usize) -> Option<Piece> {
         let word = self.word(i);
         let mut parts = word.split('.');
         let (a, b, c) = (parts.next()?, parts.next()?, parts.next());
@@ -270,37 +256,16 @@ impl Scan<'_, '_> {
             Some(c) if a.len() == 4 => {
                 // "2015.5.13"
                 let (y, m, d) = (num(a)? as i32, num(b)? as u8, num(c)? as u8);
-                valid_day(Some(y), m, d).then_some(Piece {
-                    when: When::Day {
-                        year: Some(y),
-                        month: Some(m),
-                        day: d,
-                    },
-                    next: i + 1,
-                })
+                When::day(Some(y), m, d).map(|when| Piece { when, next: i + 1 })
             }
             Some(c) if a.len() <= 2 && b.len() <= 2 && (c.len() == 4 || c.len() == 2) => {
                 let (d, m, y) = (num(a)? as u8, num(b)? as u8, two_digit_year(num(c)?));
-                valid_day(Some(y), m, d).then_some(Piece {
-                    when: When::Day {
-                        year: Some(y),
-                        month: Some(m),
-                        day: d,
-                    },
-                    next: i + 1,
-                })
+                When::day(Some(y), m, d).map(|when| Piece { when, next: i + 1 })
             }
             Some(_) => None,
             None if a.len() <= 2 && b.len() <= 2 && dot_after => {
                 let (d, m) = (num(a)? as u8, num(b)? as u8);
-                valid_day(None, m, d).then_some(Piece {
-                    when: When::Day {
-                        year: None,
-                        month: Some(m),
-                        day: d,
-                    },
-                    next: i + 2,
-                })
+                When::day(None, m, d).map(|when| Piece { when, next: i + 2 })
             }
             None if a.len() <= 2 && b.len() == 4 => {
                 let (m, y) = (num(a)? as u8, num(b)? as i32);
@@ -316,7 +281,7 @@ impl Scan<'_, '_> {
         }
     }
 
-    pub(super) fn hyphen_date(&self, i: usize) -> Option<Piece> {
+    fn hyphen_date(&self, i: usize) -> Option<Piece> {
         let word = self.word(i);
         if !word.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
             return None;
@@ -324,12 +289,7 @@ impl Scan<'_, '_> {
         let parts: Vec<&str> = word.split('-').collect();
         let num = |s: &str| s.parse::<u32>().ok();
         let day = |y: i32, m: u32, d: u32| {
-            let (m, d) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
-            valid_day(Some(y), m, d).then_some(When::Day {
-                year: Some(y),
-                month: Some(m),
-                day: d,
-            })
+            When::day(Some(y), u8::try_from(m).ok()?, u8::try_from(d).ok()?)
         };
         let month = |y: u32, m: u32| {
             ((1..=12).contains(&m) && (1000..=2100).contains(&y)).then_some(When::Month {

@@ -3,7 +3,7 @@
 use super::*;
 
 /// The minutes of "30h" (in "18:30h").
-pub(super) fn minutes_h(word: &str) -> Option<u32> {
+fn minutes_h(word: &str) -> Option<u32> {
     let digits = word.strip_suffix(['h', 'H'])?;
     if digits.len() != 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -152,7 +152,7 @@ impl Scan<'_, '_> {
     }
 
     /// An hour written as a word ("drei", "eins", "zwölf").
-    pub(super) fn hour_word(&self, k: usize) -> Option<u32> {
+    fn hour_word(&self, k: usize) -> Option<u32> {
         let v = self
             .info(k)
             .cardinal()
@@ -164,7 +164,7 @@ impl Scan<'_, '_> {
 
     /// "11:30-13:30", which the tokenizer cuts as "11" ":" "30-13" ":" "30": both clock
     /// times and the token after the range.
-    pub(super) fn glued_clock_range(&self, i: usize) -> Option<(HourMinute, HourMinute, usize)> {
+    fn glued_clock_range(&self, i: usize) -> Option<(HourMinute, HourMinute, usize)> {
         let h = self
             .integer(i)
             .filter(|&h| h <= 24 && self.word(i).len() <= 2)?;
@@ -194,7 +194,7 @@ impl Scan<'_, '_> {
     }
 
     /// A part of the day right after a clock time ("am Nachmittag", "abends", "in der Früh").
-    pub(super) fn day_part_of_clock(&self, k: usize) -> Option<(DayPart, usize)> {
+    fn day_part_of_clock(&self, k: usize) -> Option<(DayPart, usize)> {
         if let Some(Lex::DayPart(p)) = self.lex(k) {
             if self.word(k) != "morgen" {
                 return Some((p, k + 1));
@@ -218,7 +218,7 @@ impl Scan<'_, '_> {
         self.time_at_with(i, context, self.ref_date, self.ref_time)
     }
 
-    pub(super) fn time_at_with(
+    fn time_at_with(
         &self,
         i: usize,
         context: &Context,

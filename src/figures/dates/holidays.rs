@@ -39,7 +39,7 @@ pub(crate) fn orthodox_easter(year: i32) -> Option<Date> {
 
 /// Days from the Hebrew epoch to 1 Tishrei of Hebrew `year`, before the new-year delay
 /// (Calendrical Calculations: molad of Tishrei, postponed when it falls late in the day).
-pub(super) fn hebrew_elapsed_days(year: i64) -> i64 {
+fn hebrew_elapsed_days(year: i64) -> i64 {
     let months = (235 * year - 234).div_euclid(19);
     let parts = 12_084 + 13_753 * months;
     let day = 29 * months + parts.div_euclid(25_920);
@@ -51,7 +51,7 @@ pub(super) fn hebrew_elapsed_days(year: i64) -> i64 {
 }
 
 /// 1 Tishrei of Hebrew `year`, in days from the Hebrew epoch (with the year-length delays).
-pub(super) fn hebrew_new_year(year: i64) -> i64 {
+fn hebrew_new_year(year: i64) -> i64 {
     let (before, this, after) = (
         hebrew_elapsed_days(year - 1),
         hebrew_elapsed_days(year),
@@ -67,7 +67,7 @@ pub(super) fn hebrew_new_year(year: i64) -> i64 {
     this + delay
 }
 
-pub(super) fn hebrew_leap_year(year: i64) -> bool {
+fn hebrew_leap_year(year: i64) -> bool {
     (7 * year + 1).rem_euclid(19) < 7
 }
 
@@ -84,7 +84,7 @@ pub(crate) fn rosh_hashanah(year: i32) -> Option<Date> {
 
 /// A Hebrew feast in Gregorian `year`: the evening it begins, and its last day when it
 /// lasts several days.
-pub(super) fn hebrew_feast(feast: HebrewFeast, year: i32) -> Option<(Date, Option<Date>)> {
+fn hebrew_feast(feast: HebrewFeast, year: i32) -> Option<(Date, Option<Date>)> {
     let tishrei = rosh_hashanah(year)?;
     // 15 Nisan always falls 163 days before the next 1 Tishrei.
     let pesach = tishrei.add_days(-163);
@@ -151,7 +151,7 @@ pub(crate) fn season_start(season: u8, year: i32) -> Option<Date> {
 }
 
 /// Parsi (Shahenshahi) New Year: 365-day years, so it moves a day earlier every leap year.
-pub(super) fn parsi_new_year(year: i32) -> Option<Date> {
+fn parsi_new_year(year: i32) -> Option<Date> {
     if !(1900..=2200).contains(&year) {
         return None;
     }
@@ -162,7 +162,7 @@ pub(super) fn parsi_new_year(year: i32) -> Option<Date> {
 
 /// A holiday named without a year: the occurrence nearest the reference date, before or
 /// after it (news looks back at last Christmas as often as ahead to the next).
-pub(super) fn nearest_holiday(rule: HolidayRule, reference: Date) -> Option<(Date, Option<Date>)> {
+fn nearest_holiday(rule: HolidayRule, reference: Date) -> Option<(Date, Option<Date>)> {
     let distance = |(day, _): &(Date, Option<Date>)| {
         (day.days_since_epoch() - reference.days_since_epoch()).abs()
     };

@@ -73,11 +73,7 @@ impl Scan<'_, '_> {
         let b = match (when_day(a, ref_year), when_day(b, ref_year)) {
             (Some(from), Some(to)) if to < from && matches!(self.lex(j), Some(Lex::Weekday(_))) => {
                 let to = to.add_days(7);
-                When::Day {
-                    year: Some(to.year()),
-                    month: Some(to.month()),
-                    day: to.day(),
-                }
+                When::of_date(to)
             }
             _ => b,
         };
@@ -104,29 +100,15 @@ impl Scan<'_, '_> {
     }
 
     /// The day `offset` days from the reference as a range end at token `k`.
-    pub(super) fn relative_day_end(&self, offset: i64, k: usize) -> Option<(When, usize)> {
+    fn relative_day_end(&self, offset: i64, k: usize) -> Option<(When, usize)> {
         let date = self.ref_date?.add_days(offset);
-        Some((
-            When::Day {
-                year: Some(date.year()),
-                month: Some(date.month()),
-                day: date.day(),
-            },
-            k + 1,
-        ))
+        Some((When::of_date(date), k + 1))
     }
 
     /// A bare weekday at `k` as a range end.
     pub(super) fn weekday_end(&self, weekday: u8, k: usize) -> Option<(When, usize)> {
         let date = self.resolve_weekday(weekday, Direction::OnOrBefore)?;
-        Some((
-            When::Day {
-                year: Some(date.year()),
-                month: Some(date.month()),
-                day: date.day(),
-            },
-            k + 1,
-        ))
+        Some((When::of_date(date), k + 1))
     }
 
     /// "zweiten Quartal", "3. Quartal 2005", "drittes quartal", "ersten Halbjahr 2015".

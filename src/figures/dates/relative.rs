@@ -13,7 +13,7 @@ impl Scan<'_, '_> {
     }
 
     /// The given weekday of the ISO week `shift` weeks from the reference's.
-    pub(super) fn weekday_of_week(&self, weekday: u8, shift: i8) -> Option<Date> {
+    fn weekday_of_week(&self, weekday: u8, shift: i8) -> Option<Date> {
         let reference = self.ref_date?;
         let monday = reference.add_days(-i64::from(reference.weekday().index()));
         Some(monday.add_days(7 * i64::from(shift) + i64::from(weekday)))
