@@ -268,6 +268,10 @@ fn date_weekday_resolves_back_unless_the_tense_is_future() {
                 "Bis Freitag soll es fertig sein.",
                 &["[Freitag] date \"2025-10-31\""],
             ),
+            (
+                "Er wird am Montag entscheiden.",
+                &["[Montag] date \"2025-11-03\""],
+            ),
         ],
         Some(TUESDAY),
     );
@@ -466,12 +470,39 @@ fn date_nominal_heads_are_included() {
 }
 
 #[test]
+fn date_coordinated_days_share_the_month() {
+    rule(
+        &[
+            (
+                "am 24. und 25. Dezember",
+                &[
+                    "[24.] date \"2025-12-24\"",
+                    "[25. Dezember] date \"2025-12-25\"",
+                ],
+            ),
+            (
+                "am 3., 4. und 5. Mai",
+                &[
+                    "[3.] date \"2025-05-03\"",
+                    "[4.] date \"2025-05-04\"",
+                    "[5. Mai] date \"2025-05-05\"",
+                ],
+            ),
+        ],
+        Some(TUESDAY),
+    );
+}
+
+#[test]
 fn date_years_in_event_names() {
     rule(
-        &[(
-            "bei den Europameisterschaften 2012",
-            &["[2012] date \"2012\""],
-        )],
+        &[
+            (
+                "bei den Europameisterschaften 2012",
+                &["[2012] date \"2012\""],
+            ),
+            ("bei der WM 2018", &["[2018] date \"2018\""]),
+        ],
         Some(TUESDAY),
     );
 }
@@ -578,6 +609,10 @@ fn quantity_number_and_unit() {
                 "21.570 Terabyte",
                 &["[21.570 Terabyte] quantity {\"amount\":21570.0,\"unit\":\"TB\"}"],
             ),
+            (
+                "mit 1,2 Promille",
+                &["[1,2 Promille] quantity {\"amount\":1.2,\"unit\":\"‰\"}"],
+            ),
         ],
         Some(TUESDAY),
     );
@@ -604,6 +639,8 @@ fn ranges_are_one_span_with_min_and_max() {
             ("von 9 bis 17 Uhr", &["[von 9 bis 17 Uhr] time {\"min\":\"2025-10-28T09:00\",\"max\":\"2025-10-28T17:00\"}"]),
             // "von … auf …" is a change, not a range: "von" stays outside.
             ("Sie stieg von 5 auf 7 Prozent.", &["[5] percent 5.0", "[7 Prozent] percent 7.0"]),
+            ("in der Saison 2015/16", &["[2015/16] date {\"min\":\"2015\",\"max\":\"2016\"}"]),
+            ("von Montag, dem 3. bis Freitag, dem 7. November", &["[von Montag, dem 3. bis Freitag, dem 7. November] date {\"min\":\"2025-11-03\",\"max\":\"2025-11-07\"}"]),
         ],
         Some(TUESDAY),
     );

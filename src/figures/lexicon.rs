@@ -510,6 +510,7 @@ const UNITS: &[(&str, &str)] = &[
     ("gb", "GB"),
     ("mb", "MB"),
     ("tb", "TB"),
+    ("promille", "‰"),
     ("knoten", "kn"),
     ("dezibel", "dB"),
     ("db", "dB"),

@@ -25,9 +25,14 @@ impl Scan<'_, '_> {
         {
             return None;
         }
-        if i > 0 && (self.is_identifier(i - 1) || matches!(self.lex(i - 1), Some(Lex::Currency(_))))
-        {
-            return None;
+        if let Some(before) = i.checked_sub(1) {
+            // "Nr. 2015" is an identifier; "WM 2018", after an abbreviation, an event's year.
+            let event_abbreviation = self.lex(before).is_none() && (1900..=2100).contains(&v);
+            if self.is_identifier(before) && !event_abbreviation
+                || matches!(self.lex(before), Some(Lex::Currency(_)))
+            {
+                return None;
+            }
         }
         Some(v as i32)
     }
@@ -95,7 +100,12 @@ impl Scan<'_, '_> {
                 k += 1;
             }
             let piece = self.absolute(k)?;
-            return matches!(piece.when, When::Day { month: Some(_), .. }).then_some(piece);
+            // "Montag, dem 3. bis Freitag, dem 7. November": a range's first end may lack its
+            // month.
+            let range_start = self.is(piece.next, "bis") || self.is_dash(piece.next);
+            let dated = matches!(piece.when, When::Day { month: Some(_), .. })
+                || range_start && matches!(piece.when, When::Day { month: None, .. });
+            return dated.then_some(piece);
         }
         // Numeric forms in one token: "28.10.2025", "15.1.", "05.2016", "2015.5.13".
         if self.kind(i) == Some(TokenKind::Number) && self.word(i).contains('.') {
@@ -145,6 +155,12 @@ impl Scan<'_, '_> {
                     next = n;
                 }
                 return When::day(year, month, day).map(|when| Piece { when, next });
+            }
+            // "am 24. und 25. Dezember", "am 3., 4. und 5. Mai": days sharing a later month.
+            if dotted {
+                if let Some((month, year)) = self.month_of_coordinated_days(k) {
+                    return When::day(year, month, day).map(|when| Piece { when, next: k });
+                }
             }
             // "14. - 15.10.", "13ter bis 15ter Juli": a first range end.
             let connector = self.is(k, "bis") || self.is_dash(k);
@@ -241,6 +257,25 @@ impl Scan<'_, '_> {
             when: When::Year(year),
             next: i + 1,
         })
+    }
+
+    /// After a day "24." at `k`: the month and year of the last of the days coordinated with
+    /// it ("und 25. Dezember", ", 4. und 5. Mai 2016").
+    fn month_of_coordinated_days(&self, mut k: usize) -> Option<(u8, Option<i32>)> {
+        for _ in 0..6 {
+            if !(self.is_any(k, &["und", "oder"]) || self.is_punct(k, ",")) {
+                return None;
+            }
+            let (_, after, dotted) = self.day_number(k + 1)?;
+            if let Some((month, next)) = self.month_word(after, true) {
+                return Some((month, self.year_at(next)));
+            }
+            if !dotted {
+                return None;
+            }
+            k = after;
+        }
+        None
     }
 
     fn dotted_date(&self, i: usize) -> Option<Piece> {

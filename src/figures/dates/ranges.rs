@@ -27,7 +27,18 @@ impl Scan<'_, '_> {
         if self.is_any(j, &["zum", "dem"]) {
             j += 1;
         }
-        let (b, next) = self.range_end(j)?;
+        // "2015/16": a season's second year in two digits.
+        let short_year = match a {
+            When::Year(x) if slash && self.word(j).len() == 2 => self
+                .integer(j)
+                .filter(|&y| i64::from(y) == i64::from(x + 1).rem_euclid(100))
+                .map(|_| (When::Year(x + 1), j + 1)),
+            _ => None,
+        };
+        let (b, next) = match short_year {
+            Some(end) => end,
+            None => self.range_end(j)?,
+        };
         // Borrow the missing month/year of the first end from the second.
         let (a, b) = match (a, b) {
             (

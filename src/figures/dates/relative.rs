@@ -12,6 +12,18 @@ impl Scan<'_, '_> {
         weekday_compound(lower)
     }
 
+    /// "Er wird am Montag entscheiden", "soll am Freitag beginnen": a future auxiliary a few
+    /// words before a weekday, in its sentence, points it ahead.
+    fn future_tense_before(&self, i: usize) -> bool {
+        let sentence_start = self
+            .doc
+            .sentences
+            .get(self.sentence_of(i))
+            .map_or(i, |r| r.start);
+        (i.saturating_sub(4).max(sentence_start)..i)
+            .any(|k| self.is_any(k, &["wird", "werden", "soll", "sollen", "will", "wollen"]))
+    }
+
     /// The given weekday of the ISO week `shift` weeks from the reference's.
     fn weekday_of_week(&self, weekday: u8, shift: i8) -> Option<Date> {
         let reference = self.ref_date?;
@@ -59,12 +71,12 @@ impl Scan<'_, '_> {
                         return Some(self.date_candidate(i, i + 4, day_value(date), date));
                     }
                 }
-                let direction =
-                    if i > 0 && self.is_any(i - 1, &["bis", "ab", "nächsten", "kommenden"]) {
-                        Direction::OnOrAfter
-                    } else {
-                        Direction::OnOrBefore
-                    };
+                let ahead = i > 0 && self.is_any(i - 1, &["bis", "ab", "nächsten", "kommenden"]);
+                let direction = if ahead || self.future_tense_before(i) {
+                    Direction::OnOrAfter
+                } else {
+                    Direction::OnOrBefore
+                };
                 let date = self.resolve_weekday(w, direction);
                 let next = self.day_part_after(i + 1);
                 return Some(self.date_candidate(i, next, day_value(date), date));
