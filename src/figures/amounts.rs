@@ -790,7 +790,6 @@ impl Scan<'_, '_> {
         Some(c)
     }
 
-    /// A range from `first` whose maximum ends at token `last_number` (before the unit).
     /// The first end of "zwischen 3 und 4 Millionen" takes the scale word of the second.
     fn scaled_like(&self, min: &Num, max: &Num) -> f64 {
         if min.scaled || !max.scaled {
@@ -806,6 +805,7 @@ impl Scan<'_, '_> {
         }
     }
 
+    /// A range from `first` whose maximum ends at token `last_number` (before the unit).
     fn range_candidate(
         &self,
         first: usize,
