@@ -249,6 +249,9 @@ impl Scan<'_, '_> {
             let mut c = if let Some((year, next)) = self.of_year(i + 1) {
                 let y = year.or(self.ref_year())?;
                 self.date_candidate(i, next, FigureValue::Iso(year_iso(y)), None)
+            } else if let Some(value) = self.current_week_or_month(k) {
+                // "Anfang der Woche", "Mitte des Monats".
+                self.date_candidate(i, k + 1, value, None)
             } else {
                 let inner = self.date_at(k)?;
                 // "Ende Vorjahr" without a reference date is still a date, valued null.

@@ -286,6 +286,10 @@ fn date_beginning_middle_end_stay_in_the_span_as_mod() {
                 &["[Ende August] date \"2025-08\" @late"],
             ),
             ("bis Mitte 2026", &["[Mitte 2026] date \"2026\" @mid"]),
+            (
+                "Anfang der Woche",
+                &["[Anfang der Woche] date \"2025-W44\" @early"],
+            ),
         ],
         Some(TUESDAY),
     );
@@ -381,6 +385,14 @@ fn date_relative_words_resolve_against_the_reference() {
             ),
             ("Heuer wächst die Wirtschaft.", &["[Heuer] date \"2025\""]),
             ("Ende Vorjahr", &["[Ende Vorjahr] date \"2024\" @late"]),
+            (
+                "am vergangenen Wochenende",
+                &["[vergangenen Wochenende] date \"2025-W43-WE\""],
+            ),
+            (
+                "am kommenden Wochenende",
+                &["[kommenden Wochenende] date \"2025-W44-WE\""],
+            ),
         ],
         Some(TUESDAY),
     );
@@ -641,6 +653,7 @@ fn ranges_are_one_span_with_min_and_max() {
             ("Sie stieg von 5 auf 7 Prozent.", &["[5] percent 5.0", "[7 Prozent] percent 7.0"]),
             ("in der Saison 2015/16", &["[2015/16] date {\"min\":\"2015\",\"max\":\"2016\"}"]),
             ("von Montag, dem 3. bis Freitag, dem 7. November", &["[von Montag, dem 3. bis Freitag, dem 7. November] date {\"min\":\"2025-11-03\",\"max\":\"2025-11-07\"}"]),
+            ("von Mitte Mai bis Ende Juni", &["[von Mitte Mai bis Ende Juni] date {\"min\":\"2025-05\",\"max\":\"2025-06\"}"]),
         ],
         Some(TUESDAY),
     );

@@ -106,6 +106,8 @@ impl Scan<'_, '_> {
             Some(Lex::DayPart(DayPart::Morning)) if self.is(k, "morgen") => {
                 self.relative_day_end(1, k)
             }
+            // "von Mitte Mai bis Ende Juni": the period's part is lost in the range.
+            Some(Lex::PeriodPart(_)) => self.absolute(k + 1).map(|p| (p.when, p.next)),
             _ => None,
         }
     }

@@ -24,6 +24,21 @@ impl Scan<'_, '_> {
             .any(|k| self.is_any(k, &["wird", "werden", "soll", "sollen", "will", "wollen"]))
     }
 
+    /// "Woche" or "Monats" after "Anfang der", "Mitte des": the reference's week or month.
+    pub(super) fn current_week_or_month(&self, k: usize) -> Option<FigureValue> {
+        let iso = if self.is(k, "woche") {
+            self.ref_date.map(|r| {
+                let (y, w) = r.iso_week();
+                format!("{y:04}-W{w:02}")
+            })
+        } else if self.is(k, "monats") {
+            self.ref_date.map(|r| month_iso(r.year(), r.month()))
+        } else {
+            return None;
+        };
+        Some(resolved_or_null(iso))
+    }
+
     /// The given weekday of the ISO week `shift` weeks from the reference's.
     fn weekday_of_week(&self, weekday: u8, shift: i8) -> Option<Date> {
         let reference = self.ref_date?;
@@ -165,6 +180,21 @@ impl Scan<'_, '_> {
         let k = i + 1;
         let reference = self.ref_date;
         let shift64 = i64::from(shift);
+        // "vergangenen Wochenende", as TIMEX3 writes a week's weekend. On a weekday the
+        // coming weekend ends the reference's own week.
+        if self.is_any(k, &["wochenende", "wochenendes"]) {
+            let value = reference.map(|r| {
+                let weekday = r.weekday().index() < 5;
+                let weeks = if shift > 0 && weekday {
+                    shift64 - 1
+                } else {
+                    shift64
+                };
+                let (y, w) = r.add_days(7 * weeks).iso_week();
+                format!("{y:04}-W{w:02}-WE")
+            });
+            return Some(self.date_candidate(i, k + 1, resolved_or_null(value), None));
+        }
         let lex = self.lex(k)?;
         let value = match lex {
             Lex::Period(Grain::Year) => {
