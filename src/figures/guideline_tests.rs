@@ -625,6 +625,14 @@ fn quantity_number_and_unit() {
                 "mit 1,2 Promille",
                 &["[1,2 Promille] quantity {\"amount\":1.2,\"unit\":\"‰\"}"],
             ),
+            (
+                "in 10.000 Fuß Höhe",
+                &["[10.000 Fuß] quantity {\"amount\":10000.0,\"unit\":\"ft\"}"],
+            ),
+            (
+                "eine Sprengkraft von 15 Kilotonnen",
+                &["[15 Kilotonnen] quantity {\"amount\":15.0,\"unit\":\"kt\"}"],
+            ),
         ],
         Some(TUESDAY),
     );
