@@ -202,6 +202,30 @@ impl Scan<'_, '_> {
         }
     }
 
+    /// "Samstag, 14. März" without a year: the year, next to the settled one, in which that
+    /// day is that weekday (`written` is the date as the text gave it).
+    fn settled_to_weekday(&self, settled: When, written: When, first: usize) -> When {
+        let (Some(Lex::Weekday(weekday)), When::Day { year: None, .. }) =
+            (self.lex(first), written)
+        else {
+            return settled;
+        };
+        let When::Day {
+            year: Some(year),
+            month: Some(month),
+            day,
+        } = settled
+        else {
+            return settled;
+        };
+        let on_weekday =
+            |y: i32| Date::new(y, month, day).filter(|d| d.weekday().index() == weekday);
+        [year, year + 1, year - 1]
+            .into_iter()
+            .find_map(on_weekday)
+            .map_or(settled, When::of_date)
+    }
+
     fn date_candidate(
         &self,
         first: usize,
@@ -301,7 +325,7 @@ impl Scan<'_, '_> {
                 self.ref_year()
             };
             let when = match ref_year {
-                Some(_) => self.settle(piece.when, i),
+                Some(_) => self.settled_to_weekday(self.settle(piece.when, i), piece.when, i),
                 None => piece.when,
             };
             let next = self.day_part_after(piece.next);

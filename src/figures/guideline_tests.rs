@@ -461,6 +461,11 @@ fn date_weekday_and_its_date_are_one_span() {
                 "am kommenden Montag, den 3. November",
                 &["[kommenden Montag, den 3. November] date \"2025-11-03\""],
             ),
+            // 14 March is a Saturday in 2026, not in 2025: the weekday decides the year.
+            (
+                "am Samstag, 14. März",
+                &["[Samstag, 14. März] date \"2026-03-14\""],
+            ),
         ],
         Some(TUESDAY),
     );
@@ -662,6 +667,7 @@ fn ranges_are_one_span_with_min_and_max() {
             ("in der Saison 2015/16", &["[2015/16] date {\"min\":\"2015\",\"max\":\"2016\"}"]),
             ("von Montag, dem 3. bis Freitag, dem 7. November", &["[von Montag, dem 3. bis Freitag, dem 7. November] date {\"min\":\"2025-11-03\",\"max\":\"2025-11-07\"}"]),
             ("von Mitte Mai bis Ende Juni", &["[von Mitte Mai bis Ende Juni] date {\"min\":\"2025-05\",\"max\":\"2025-06\"}"]),
+            ("zwischen 22 Uhr und 6 Uhr", &["[zwischen 22 Uhr und 6 Uhr] time {\"min\":\"2025-10-28T22:00\",\"max\":\"2025-10-29T06:00\"}"]),
         ],
         Some(TUESDAY),
     );

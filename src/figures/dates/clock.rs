@@ -338,7 +338,7 @@ impl Scan<'_, '_> {
                 day = Some(reference.add_days(1));
             }
         }
-        let format = |h: u32, m: u32, s: u32| {
+        let format = |day: Option<Date>, h: u32, m: u32, s: u32| {
             let clock = if s > 0 {
                 format!("{h:02}:{m:02}:{s:02}")
             } else {
@@ -350,8 +350,13 @@ impl Scan<'_, '_> {
             }
         };
         let value = match (end_clock, h2) {
-            (Some((_, m2, s2)), Some(h2)) => iso_range(format(h, m, s), format(h2, m2, s2)),
-            _ => FigureValue::Iso(format(h, m, s)),
+            (Some((_, m2, s2)), Some(h2)) => {
+                // "zwischen 22 Uhr und 6 Uhr" ends the next morning.
+                let overnight = (h2, m2) < (h, m);
+                let end_day = day.map(|d| if overnight { d.add_days(1) } else { d });
+                iso_range(format(day, h, m, s), format(end_day, h2, m2, s2))
+            }
+            _ => FigureValue::Iso(format(day, h, m, s)),
         };
         // "um" and an approximator stay outside ("heute um 03:13 Uhr" → time "03:13 Uhr");
         // a part of the day before "um" and a range's "von"/"zwischen" belong to the span.
