@@ -290,6 +290,10 @@ fn date_beginning_middle_end_stay_in_the_span_as_mod() {
                 "Anfang der Woche",
                 &["[Anfang der Woche] date \"2025-W44\" @early"],
             ),
+            (
+                "Mitte des Monats",
+                &["[Mitte des Monats] date \"2025-10\" @mid"],
+            ),
         ],
         Some(TUESDAY),
     );
