@@ -4,7 +4,7 @@
 use crate::annotations::{FigureKind, FigureValue};
 use crate::text::TokenKind;
 
-use super::lexicon::{lowercase, Grain, Lex, MAX_WORD};
+use super::lexicon::{lowercase, ratio_unit, Grain, Lex, MAX_WORD};
 use super::numbers::{parse_cardinal_word, parse_digits, round};
 use super::{amount_value, number_value, range_value, Candidate, Context, Scan};
 
@@ -89,20 +89,17 @@ impl Scan<'_, '_> {
     pub fn number(&self, i: usize) -> Option<Num> {
         let mut j = i;
         let mut sign = 1.0;
-        if self.is_any(i, &["minus", "negativ"])
+        let minus_word = self.is_any(i, &["minus", "negativ"])
             && (self.kind(i + 1) == Some(TokenKind::Number)
-                || self.info(i + 1).cardinal().is_some())
-        {
-            sign = -1.0;
-            j = i + 1;
-        } else if (self.is_dash(i) || self.word(i) == "−")
+                || self.info(i + 1).cardinal().is_some());
+        let minus_sign = (self.is_dash(i) || self.word(i) == "−")
             && self.kind(i + 1) == Some(TokenKind::Number)
             && self.glued(i + 1)
             && (i == 0 || !self.glued(i))
             && (i == 0
                 || !matches!(self.kind(i - 1), Some(TokenKind::Number))
-                    && !self.is_punct(i - 1, "."))
-        {
+                    && !self.is_punct(i - 1, "."));
+        if minus_word || minus_sign {
             sign = -1.0;
             j = i + 1;
         }
@@ -327,6 +324,9 @@ impl Scan<'_, '_> {
                     if symbol == "km" && self.is(k + 2, "h") {
                         m.unit = Unit::Quantity("km/h");
                         m.next = k + 3;
+                    } else if let Some(ratio) = self.ratio_after(symbol, k + 2) {
+                        m.unit = Unit::Quantity(ratio);
+                        m.next = k + 3;
                     }
                 } else if self.is_punct(k + 1, "^") && self.glued(k + 1) {
                     if symbol == "m" && self.word(k + 2) == "2" {
@@ -343,7 +343,12 @@ impl Scan<'_, '_> {
                             m.unit = Unit::Quantity("m/s");
                             m.next = k + 3;
                         }
-                        _ => {}
+                        _ => {
+                            if let Some(ratio) = self.ratio_after(symbol, k + 2) {
+                                m.unit = Unit::Quantity(ratio);
+                                m.next = k + 3;
+                            }
+                        }
                     }
                 }
                 m.end = self.end(m.next - 1);
@@ -352,6 +357,14 @@ impl Scan<'_, '_> {
             Lex::Period(grain) => Some(one(Unit::Duration(grain))),
             Lex::Quarter => Some(one(Unit::Duration(Grain::Quarter))),
             Lex::Times => Some(one(Unit::Times)),
+            _ => None,
+        }
+    }
+
+    /// The unit of `numerator` per the unit at token `k` ("MW" and "km²" → "MW/km2").
+    fn ratio_after(&self, numerator: &str, k: usize) -> Option<&'static str> {
+        match self.lex(k)? {
+            Lex::Unit(denominator) => ratio_unit(numerator, denominator),
             _ => None,
         }
     }
@@ -402,9 +415,12 @@ impl Scan<'_, '_> {
             }
         }
         let num = self.number(i)?;
+        if self.vague_or_idiomatic(&num) {
+            return None;
+        }
         // "einhundert Millionste".
         if let Some(ordinal) = self.info(num.next).ordinal() {
-            if ordinal >= 100.0 && num.fraction == false {
+            if ordinal >= 100.0 && !num.fraction {
                 let mut c = self.candidate(
                     i,
                     num.next + 1,
@@ -422,6 +438,39 @@ impl Scan<'_, '_> {
             return self.measured(&num, m, num.first, num.start);
         }
         self.plain_number(&num, context)
+    }
+
+    /// "einige hundert Meter" is a vague amount, and "eines Tages" an adverb, not one day.
+    fn vague_or_idiomatic(&self, num: &Num) -> bool {
+        let before = num.first.checked_sub(1);
+        let bare_scale = num.spelled
+            && num.next == num.first + 1
+            && self.is_any(num.first, &["hundert", "tausend", "hunderte", "tausende"]);
+        let vague_before = before.is_some_and(|b| {
+            self.is_any(
+                b,
+                &[
+                    "einige", "einigen", "wenige", "wenigen", "mehrere", "paar", "etliche",
+                    "viele", "vielen",
+                ],
+            )
+        });
+        let genitive_adverb = num.article
+            && self.is(num.first, "eines")
+            && !before.is_some_and(|b| {
+                self.is_any(
+                    b,
+                    &[
+                        "innerhalb",
+                        "binnen",
+                        "während",
+                        "außerhalb",
+                        "wegen",
+                        "trotz",
+                    ],
+                )
+            });
+        bare_scale && vague_before || genitive_adverb
     }
 
     fn candidate(
@@ -728,16 +777,32 @@ impl Scan<'_, '_> {
         if self.lex(num2.next) == Some(super::lexicon::Lex::Uhr) {
             return None;
         }
-        if comma && (m2.is_none() || num2.plain.map(|v| f64::from(v)) != Some(num.value + 1.0)) {
+        if comma && (m2.is_none() || num2.plain.map(f64::from) != Some(num.value + 1.0)) {
             return None;
         }
         let unit = range_unit(num, &num2, m1, m2)?;
-        let mut c = self.range_candidate(first, num2.first, num.value, num2.value, unit, start);
+        let min = self.scaled_like(num, &num2);
+        let mut c = self.range_candidate(first, num2.first, min, num2.value, unit, start);
         if unit.is_none() {
             c.next = num2.next;
             c.end = num2.end;
         }
         Some(c)
+    }
+
+    /// The first end of "zwischen 3 und 4 Millionen" takes the scale word of the second.
+    fn scaled_like(&self, min: &Num, max: &Num) -> f64 {
+        if min.scaled || !max.scaled {
+            return min.value;
+        }
+        let scale = (max.first..max.next).rev().find_map(|k| match self.lex(k) {
+            Some(Lex::Scale(factor)) => Some(factor),
+            _ => None,
+        });
+        match scale {
+            Some(factor) if min.value * factor <= max.value => min.value * factor,
+            _ => min.value,
+        }
     }
 
     /// A range from `first` whose maximum ends at token `last_number` (before the unit).
@@ -823,7 +888,8 @@ impl Scan<'_, '_> {
         }
         let m2 = self.measure(num2.next);
         let unit = range_unit(&num, &num2, m1, m2)?;
-        let mut c = self.range_candidate(i, num2.first, num.value, num2.value, unit, self.start(i));
+        let min = self.scaled_like(&num, &num2);
+        let mut c = self.range_candidate(i, num2.first, min, num2.value, unit, self.start(i));
         if unit.is_none() {
             c.next = num2.next;
             c.end = num2.end;
@@ -886,11 +952,18 @@ impl Scan<'_, '_> {
             return None;
         }
         let rank = i > 0 && self.lex(i - 1) == Some(Lex::Rank);
+        // "endete 31:31. Die …": the second number of a score ends the sentence.
+        let score = i >= 2
+            && self.is_punct(i - 1, ":")
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.kind(i - 2) == Some(TokenKind::Number);
         // "3. Strafsenat", "64. Minute": an ordinal with its period.
         if let Some(v) = num.plain {
             let dot = num.next;
             let word_after = dot + 1;
             if !rank
+                && !score
                 && v < 1000
                 && self.is_punct(dot, ".")
                 && self.glued(dot)

@@ -232,7 +232,7 @@ const MONTHS: [&str; 12] = [
     "dezember",
 ];
 
-const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
+const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
     ("jan", 1),
     ("feb", 2),
     ("mär", 3),
@@ -245,8 +245,14 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("okt", 10),
     ("nov", 11),
     ("dez", 12),
-    ("jänner", 1),
 ];
+
+/// Austrian month names, full months like "Januar".
+const AUSTRIAN_MONTHS: [(&str, u8); 2] = [("jänner", 1), ("feber", 2)];
+
+/// Counted years of a life or a career ("29 Dienstjahren", "zwei Lebensjahre"): plurals only,
+/// so that "80. Lebensjahr" stays an ordinal.
+const COUNTED_YEAR_STEMS: [&str; 6] = ["lebens", "dienst", "amts", "berufs", "ehe", "arbeits"];
 
 pub(crate) const WEEKDAYS: [&str; 7] = [
     "montag",
@@ -302,8 +308,6 @@ const PERIODS: &[(&str, Grain)] = &[
     ("jahren", Grain::Year),
     ("jahres", Grain::Year),
     ("jahrs", Grain::Year),
-    ("lebensjahre", Grain::Year),
-    ("lebensjahren", Grain::Year),
     ("jahrzehnt", Grain::Decade),
     ("jahrzehnte", Grain::Decade),
     ("jahrzehnten", Grain::Decade),
@@ -432,6 +436,11 @@ const UNITS: &[(&str, &str)] = &[
     ("meile", "mi"),
     ("meilen", "mi"),
     ("zoll", "in"),
+    ("fuß", "ft"),
+    ("seemeile", "nmi"),
+    ("seemeilen", "nmi"),
+    ("quadratmeile", "mi2"),
+    ("quadratmeilen", "mi2"),
     ("''", "in"),
     ("\"", "in"),
     ("kg", "kg"),
@@ -441,6 +450,11 @@ const UNITS: &[(&str, &str)] = &[
     ("gramm", "g"),
     ("mg", "mg"),
     ("milligramm", "mg"),
+    ("mikrogramm", "µg"),
+    ("kilotonne", "kt"),
+    ("kilotonnen", "kt"),
+    ("megatonne", "Mt"),
+    ("megatonnen", "Mt"),
     ("t", "t"),
     ("tonne", "t"),
     ("tonnen", "t"),
@@ -487,12 +501,19 @@ const UNITS: &[(&str, &str)] = &[
     ("mwh", "MWh"),
     ("megawattstunden", "MWh"),
     ("gwh", "GWh"),
+    ("gigawattstunden", "GWh"),
+    ("kilowattstunde", "kWh"),
+    ("festmeter", "fm"),
     ("twh", "TWh"),
     ("terawattstunden", "TWh"),
     ("ps", "PS"),
     ("volt", "V"),
     ("kv", "kV"),
     ("barrel", "bbl"),
+    ("terabyte", "TB"),
+    ("gigabyte", "GB"),
+    ("megabyte", "MB"),
+    ("petabyte", "PB"),
     ("fass", "bbl"),
     ("lichtjahre", "ly"),
     ("lichtjahren", "ly"),
@@ -502,10 +523,34 @@ const UNITS: &[(&str, &str)] = &[
     ("gb", "GB"),
     ("mb", "MB"),
     ("tb", "TB"),
+    ("promille", "‰"),
     ("knoten", "kn"),
     ("dezibel", "dB"),
     ("db", "dB"),
 ];
+
+/// Units of one quantity per another ("0,355 MW/km²", "20 Liter pro Quadratmeter"), by the
+/// symbols of their two parts.
+const RATIO_UNITS: &[(&str, &str, &str)] = &[
+    ("MW", "km2", "MW/km2"),
+    ("kW", "m2", "kW/m2"),
+    ("kWh", "m2", "kWh/m2"),
+    ("kg", "m2", "kg/m2"),
+    ("kg", "m3", "kg/m3"),
+    ("g", "km", "g/km"),
+    ("g", "l", "g/l"),
+    ("mg", "l", "mg/l"),
+    ("t", "ha", "t/ha"),
+    ("l", "m2", "l/m2"),
+];
+
+/// The symbol of a quantity of `numerator` per `denominator`, where we know that unit.
+pub(crate) fn ratio_unit(numerator: &str, denominator: &str) -> Option<&'static str> {
+    RATIO_UNITS
+        .iter()
+        .find(|(n, d, _)| *n == numerator && *d == denominator)
+        .map(|(_, _, symbol)| *symbol)
+}
 
 const APPROXIMATORS: &[(&str, Approx)] = &[
     ("rund", Approx::About),
@@ -601,6 +646,7 @@ pub(crate) const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     ),
     (&["zweiten", "weihnachtstag"], HolidayRule::Fixed(12, 26)),
     (&["silvester"], HolidayRule::Fixed(12, 31)),
+    (&["silvesternacht"], HolidayRule::Fixed(12, 31)),
     (&["ostern"], HolidayRule::Easter(0)),
     (&["ostersonntag"], HolidayRule::Easter(0)),
     (&["ostermontag"], HolidayRule::Easter(1)),
@@ -822,6 +868,9 @@ impl Lexicon {
             add(month, Lex::Month(index as u8 + 1));
         }
         add("maerz", Lex::Month(3));
+        for (word, month) in AUSTRIAN_MONTHS {
+            add(word, Lex::Month(month));
+        }
         for (word, month) in MONTH_ABBREVIATIONS {
             add(word, Lex::MonthAbbrev(month));
         }
@@ -839,6 +888,12 @@ impl Lexicon {
         ] {
             add(word, Lex::DayOffset(offset));
         }
+        // "am gestrigen Freitag", "die morgige Sitzung" ("heutig-" also means nowadays).
+        for (stem, offset) in [("gestrig", -1), ("vorgestrig", -2), ("morgig", 1)] {
+            for ending in ["e", "en", "er", "es", "em"] {
+                add(&format!("{stem}{ending}"), Lex::DayOffset(offset));
+            }
+        }
         for (word, part) in DAY_PARTS {
             // "morgen" is tomorrow unless a day word precedes it; the grammar decides.
             add(word, Lex::DayPart(part));
@@ -847,6 +902,8 @@ impl Lexicon {
             ("vorjahr", -1),
             ("vorjahres", -1),
             ("vorjahrs", -1),
+            // Austrian and Bavarian "this year".
+            ("heuer", 0),
             ("diesjährig", 0),
             ("diesjährige", 0),
             ("diesjährigen", 0),
@@ -864,6 +921,11 @@ impl Lexicon {
         add("dieser", Lex::Shift(0));
         for (word, grain) in PERIODS {
             add(word, Lex::Period(*grain));
+        }
+        for stem in COUNTED_YEAR_STEMS {
+            for ending in ["jahre", "jahren"] {
+                add(&format!("{stem}{ending}"), Lex::Period(Grain::Year));
+            }
         }
         for word in ["quartal", "quartals", "quartale", "quartalen"] {
             add(word, Lex::Quarter);

@@ -546,6 +546,10 @@ impl<'a, 't> Scan<'a, 't> {
                 i += 1;
                 continue;
             }
+            if let Some(day) = self.bracketed_weekday(&candidate, &context) {
+                candidate.value = FigureValue::Iso(day.to_string());
+                candidate.day = Some(day);
+            }
             let sentence = self.sentence_of(candidate.first);
             context.sentence = sentence;
             context.sentence_end = self.doc.sentences.get(sentence).map_or(0, |r| r.end);
@@ -571,6 +575,17 @@ impl<'a, 't> Scan<'a, 't> {
             });
         }
         figures
+    }
+
+    /// "24. März (Samstag)": a weekday in brackets after a date is that date's day.
+    fn bracketed_weekday(&self, candidate: &Candidate, context: &Context) -> Option<Date> {
+        let first = candidate.first;
+        let Some(Lex::Weekday(weekday)) = self.lex(first) else {
+            return None;
+        };
+        let day = context.day?;
+        let bracketed = first > 0 && self.is_punct(first - 1, "(") && candidate.next == first + 1;
+        (bracketed && day.weekday().index() == weekday).then_some(day)
     }
 
     /// The longest candidate starting at token `i` (earlier grammars win ties).
@@ -607,65 +622,7 @@ impl<'a, 't> Scan<'a, 't> {
         if starts & ORDINAL != 0 {
             consider(self.ordinal_at(i));
         }
-        // "14. Oktober um 8:00", "Montag 9:30 - 11:00": a calendar date or weekday with its
-        // clock time is one time. A relative day word stays a date of its own ("heute um
-        // 03:13 Uhr" is a date and a time).
-        if let Some(date) = best.as_ref().filter(|c| c.kind == FigureKind::Date) {
-            if let Some(merged) = self.date_with_time(date, context) {
-                best = Some(merged);
-            }
-        }
         best
-    }
-
-    /// A day-grain date (not "heute", "gestern", "morgen") followed by a clock time, as one
-    /// time candidate.
-    fn date_with_time(&self, date: &Candidate, context: &Context) -> Option<Candidate> {
-        // The day, or without a reference date at least a day-grain value ("XXXX-10-14", an
-        // unresolved weekday).
-        let day_grain = match &date.value {
-            FigureValue::Iso(iso) => iso.len() == 10 && iso.as_bytes()[7] == b'-',
-            FigureValue::Unresolved => {
-                (date.first..date.next).any(|k| matches!(self.lex(k), Some(Lex::Weekday(_))))
-            }
-            _ => false,
-        };
-        if date.day.is_none() && !day_grain {
-            return None;
-        }
-        // Holidays are named days like "heute": "Weihnachten frühmorgens um 8:00" is a date
-        // and a time.
-        let relative_day = matches!(self.lex(date.first), Some(Lex::DayOffset(_)))
-            || self.is(date.first, "morgen")
-            || self
-                .holiday_at(date.first)
-                .is_some_and(|holiday| holiday.next == date.next);
-        if relative_day || !self.same_line(date.next) {
-            return None;
-        }
-        let mut k = date.next;
-        if self.is_punct(k, ",") {
-            k += 1;
-        }
-        let with_day = Context {
-            day: date.day,
-            sentence: context.sentence,
-            ..Context::default()
-        };
-        let time = if date.day.is_some() {
-            self.time_at(k, &with_day)?
-        } else {
-            // Unknown day: a clock time without a date, not one resolved against "now".
-            self.time_without_reference(k)?
-        };
-        if time.first > k + 1 || time.approx.is_some() {
-            return None;
-        }
-        let mut merged = time;
-        merged.first = date.first;
-        merged.start = date.start;
-        merged.day = date.day;
-        Some(merged)
     }
 
     /// An approximator right before the candidate ("rund", "mehr als", "ca.", "bis zu").
@@ -760,5 +717,7 @@ pub(crate) fn iso_range(min: String, max: String) -> FigureValue {
     }
 }
 
+#[cfg(test)]
+mod guideline_tests;
 #[cfg(test)]
 mod tests;

@@ -2,22 +2,33 @@
 //! files in ../shared/data/figures, at three levels (overlap, exact span, span + value), the
 //! way `../shared/tools/score_figures.py` counts them. Predictions are written to
 //! `target/figures-pred-*.jsonl` (code-point offsets) so the Python scorer can check us.
+//!
+//! Three sets, scored separately: `news-dev` (25 Wikinews articles), `10kgnad` (30 derStandard
+//! articles of ../shared/data/articles/10kgnad-test.jsonl, every 34th line from line 0, annotated
+//! in `tests/data/figures-10kgnad.jsonl` by offsets only; the texts stay in ../shared and are
+//! joined by line number and checked by sha256) and `dev` (the phrase suites, a regression and
+//! robustness check, not a target). Each set is also scored in two halves (even and odd cases)
+//! so that a fix tuned on one half can be checked on the other.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{json, Value};
 use textmarker::{Annotator, OffsetUnit, Options};
 
+use crate::lexicon::sha256_hex;
 use crate::paths;
 
 const KINDS: [&str; 8] = [
     "number", "ordinal", "money", "percent", "date", "time", "duration", "quantity",
 ];
 
-const FILES: [&str; 2] = ["news-dev.jsonl", "dev.jsonl"];
+const SETS: [&str; 3] = ["news-dev", "10kgnad", "dev"];
+
+/// The annotations of our own news dev set, by line of `10kgnad-test.jsonl` (no texts).
+const OWN_NEWS_GOLD: &str = "tests/data/figures-10kgnad.jsonl";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if args.first().map(String::as_str) == Some("speed") {
@@ -41,18 +52,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map(String::as_str)
         .collect();
     let annotator = Annotator::new();
-    for file in FILES {
-        if !only.is_empty() && !only.iter().any(|o| file.starts_with(o)) {
+    for set in SETS {
+        if !only.is_empty() && !only.iter().any(|o| set.starts_with(o)) {
             continue;
         }
-        let gold_path = match paths::shared_file(&format!("data/figures/{file}")) {
-            Ok(path) => path,
+        let (gold, gold_path) = match load_set(set) {
+            Ok(loaded) => loaded,
             Err(reason) => {
-                println!("skipping {file}: {reason}");
+                println!("skipping {set}: {reason}");
                 continue;
             }
         };
-        let gold = load(&gold_path)?;
         let mut predictions = HashMap::new();
         let mut lines = String::new();
         for case in &gold {
@@ -73,13 +83,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         let out_dir = paths::root().join("target");
         fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
-        let stem = file.trim_end_matches(".jsonl");
-        let pred_path = out_dir.join(format!("figures-pred-{stem}.jsonl"));
+        let pred_path = out_dir.join(format!("figures-pred-{set}.jsonl"));
         fs::write(&pred_path, lines).map_err(|e| e.to_string())?;
 
         let counts = score(&gold, &predictions, verbose);
-        println!("\n== {file} ({} cases)", gold.len());
+        println!("\n== {set} ({} cases)", gold.len());
         print_table(&counts);
+        for (name, parity) in [("even", 0), ("odd", 1)] {
+            let half: Vec<Value> = gold.iter().skip(parity).step_by(2).cloned().collect();
+            let (_, _, f) = prf(total(&score(&half, &predictions, false), "value"));
+            println!("{name} half ({} cases): span+value F1 {f:.3}", half.len());
+        }
         let scorer = paths::shared_file("tools/score_figures.py")?;
         let command = format!(
             "python3 {} {} {}",
@@ -184,6 +198,42 @@ fn dump(out: &str) -> Result<(), String> {
     fs::write(paths::root().join(out), lines).map_err(|e| e.to_string())?;
     println!("wrote {out}");
     Ok(())
+}
+
+/// The gold cases of one set, with their texts, and a gold file the Python scorer can read.
+fn load_set(set: &str) -> Result<(Vec<Value>, PathBuf), String> {
+    if set != "10kgnad" {
+        let path = paths::shared_file(&format!("data/figures/{set}.jsonl"))?;
+        return Ok((load(&path)?, path));
+    }
+    let articles = paths::shared_file("data/articles/10kgnad-test.jsonl")?;
+    let articles = fs::read_to_string(&articles).map_err(|e| e.to_string())?;
+    let articles: Vec<&str> = articles.lines().collect();
+    let mut gold = load(&paths::root().join(OWN_NEWS_GOLD))?;
+    let mut lines = String::new();
+    for case in &mut gold {
+        let line = case["line"].as_u64().unwrap_or(u64::MAX);
+        let record: Value = articles
+            .get(line as usize)
+            .and_then(|l| serde_json::from_str(l).ok())
+            .ok_or(format!("{OWN_NEWS_GOLD}: no article on line {line}"))?;
+        let text = record["text"].as_str().unwrap_or_default();
+        if sha256_hex(text.as_bytes()) != case["sha256"].as_str().unwrap_or_default() {
+            return Err(format!(
+                "line {line} of 10kgnad-test.jsonl is not the text that was annotated"
+            ));
+        }
+        case["text"] = Value::from(text);
+        lines.push_str(&case.to_string());
+        lines.push('\n');
+    }
+    // The scorer reads texts from the gold file; this copy stays in target/, never in git.
+    let path = paths::root()
+        .join("target")
+        .join("figures-gold-10kgnad.jsonl");
+    fs::create_dir_all(paths::root().join("target")).map_err(|e| e.to_string())?;
+    fs::write(&path, lines).map_err(|e| e.to_string())?;
+    Ok((gold, path))
 }
 
 fn load(path: &Path) -> Result<Vec<Value>, String> {
@@ -533,6 +583,19 @@ fn value_match(kind: &str, g: &Value, p: &Value) -> bool {
     }
 }
 
+/// One level's counts summed over the kinds.
+fn total(counts: &Counts, level: &str) -> [usize; 3] {
+    let mut sum = [0; 3];
+    for ((l, _), c) in counts {
+        if *l == level {
+            for (s, c) in sum.iter_mut().zip(c) {
+                *s += c;
+            }
+        }
+    }
+    sum
+}
+
 fn prf([tp, fp, fn_]: [usize; 3]) -> (f64, f64, f64) {
     let p = if tp + fp > 0 {
         tp as f64 / (tp + fp) as f64
@@ -554,11 +617,8 @@ fn prf([tp, fp, fn_]: [usize; 3]) -> (f64, f64, f64) {
 
 fn print_table(counts: &Counts) {
     println!(
-        "{:<11} | {:<33} | {:<33} | {}",
-        "kind",
-        "overlap P     R     F1 (tp/fp/fn)",
-        "span P     R     F1 (tp/fp/fn)",
-        "span+value P     R     F1 (tp/fp/fn)"
+        "{:<11} | {:<33} | {:<33} | span+value P     R     F1 (tp/fp/fn)",
+        "kind", "overlap P     R     F1 (tp/fp/fn)", "span P     R     F1 (tp/fp/fn)",
     );
     let cell = |c: Option<[usize; 3]>| match c {
         Some(c) if c.iter().sum::<usize>() > 0 => {
