@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use super::frame::{Frame, Words, WINDOW};
+use super::frame::Frame;
 use super::lexicon::{VerbClass, COMPLEMENTISERS};
+use super::words::{Words, WINDOW};
 
 /// Adverbs right after a verb that mark a coordinated main clause rather than a frame.
 const COORDINATING_ADVERBS: &[&str] = &[
@@ -201,4 +202,27 @@ pub(crate) fn find(
         });
     }
     None
+}
+/// Keeps a reported-speech span from crossing a direct quote.
+pub(super) fn clip_to_quotes(words: &Words, mut content: Range<usize>) -> Range<usize> {
+    while content.start < content.end
+        && words.in_quote[content.start]
+        && content.start > 0
+        && words.in_quote[content.start - 1]
+    {
+        content.start += 1;
+    }
+    if content.end > content.start
+        && content.end < words.len()
+        && words.in_quote[content.end - 1]
+        && words.in_quote[content.end]
+    {
+        // A quote running past the end: stop before it opens.
+        let mut end = content.end - 1;
+        while end > content.start && words.in_quote[end - 1] {
+            end -= 1;
+        }
+        content.end = end;
+    }
+    content
 }

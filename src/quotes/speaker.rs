@@ -1,0 +1,381 @@
+//! The speaker of a cue: the nominative subject of its clause, and the entity it refers to.
+
+use std::ops::Range;
+
+use super::words::{
+    Words, ADVERB, DETERMINER, OBLIQUE, PREPOSITION, PRONOUN, SUBORDINATOR, WINDOW,
+};
+use crate::annotations::{Entity, EntityLabel};
+use crate::text::{Document, TokenKind};
+
+/// Finite auxiliaries that may follow a clause-final participle ("bekanntgegeben hat").
+const AUXILIARIES: &[&str] = &[
+    "hat", "habe", "hatte", "haben", "hatten", "ist", "sei", "war", "wurde", "worden", "wird",
+];
+
+impl Words<'_, '_> {
+    /// The subject of the clause opening at `start` when no verb is known: its first noun
+    /// phrase, or the one after the verb when an adverbial comes first ("Dabei griff sie …").
+    pub fn clause_subject(&self, start: usize, limit: usize) -> Option<Range<usize>> {
+        if let Some(np) = self.noun_phrase(start, limit) {
+            if !self.has(start, OBLIQUE) {
+                return Some(np);
+            }
+        }
+        let limit = limit.min(start + WINDOW).min(self.len());
+        let verb = (start + 1..limit).find(|&j| {
+            self.is_lowercase(j)
+                && !self.has(j, PREPOSITION)
+                && !self.has(j, DETERMINER)
+                && !self.has(j, ADVERB)
+        })?;
+        if let Some(np) = self.focused_subject(start, verb) {
+            return Some(np);
+        }
+        self.subject_after(verb + 1, limit)
+    }
+
+    /// The first person name the entity layer found in `range`, as a token range.
+    pub fn person_in(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let end = range.end.min(self.len());
+        let first = (range.start..end).find(|&k| self.is_person(k))?;
+        let last = (first..end).take_while(|&k| self.is_person(k)).last()?;
+        Some(first..last + 1)
+    }
+
+    /// Whether the phrase names someone who can speak: a name, a role, a pronoun.
+    pub fn is_agentive(&self, phrase: &Range<usize>) -> bool {
+        phrase.clone().any(|k| {
+            self.is_named_agent(k) || self.has(k, PRONOUN) || self.lex.is_role(self.text(k))
+        })
+    }
+
+    /// The first noun phrase in `from..limit` that can be a subject, skipping adverbs,
+    /// prepositional phrases and dative/accusative objects.
+    pub fn subject_after(&self, from: usize, limit: usize) -> Option<Range<usize>> {
+        let limit = limit.min(from + 14).min(self.len());
+        let mut j = from;
+        while j < limit {
+            if self.is_clause_boundary(j) || self.ends_sentence(j) {
+                return None;
+            }
+            // A quoted name: schrieb „Die Zeit“.
+            if self.in_quote[j] && self.doc.tokens[j].kind == TokenKind::Punct {
+                let close = (j + 1..limit)
+                    .find(|&k| !self.in_quote[k])
+                    .map_or(limit, |k| k);
+                return (close > j + 1).then_some(j..close);
+            }
+            if self.has(j, PREPOSITION) {
+                // Skip the prepositional phrase.
+                j += 1;
+                if j < limit && self.has(j, DETERMINER) {
+                    j += 1;
+                }
+                match self.nominal(j, limit) {
+                    Some(np) => j = np.end,
+                    None => j += 1,
+                }
+                continue;
+            }
+            if let Some(np) = self.noun_phrase(j, limit) {
+                if self.has(j, OBLIQUE) {
+                    j = np.end;
+                    continue;
+                }
+                return Some(np);
+            }
+            // "So hatte X zugesichert": a clause-initial adverb is no subject.
+            if self.is_lowercase(j)
+                || self.has(j, ADVERB)
+                || self.doc.tokens[j].kind == TokenKind::Number
+            {
+                j += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The speaker of reporting verb `v`: its subject, except for an active "zitieren",
+    /// whose object is the one quoted ("zitiert die Zeitung den Minister").
+    pub fn speaker_of(&self, v: usize, floor: usize, ceiling: usize) -> Option<Range<usize>> {
+        if self.is_active_citing(v) {
+            if let Some(object) = self.cited(v, ceiling) {
+                return Some(object);
+            }
+        }
+        self.subject_of(v, floor, ceiling)
+    }
+
+    /// A form of "zitieren" not in the passive ("wird X zitiert", "wie X zitiert wird").
+    pub fn is_active_citing(&self, v: usize) -> bool {
+        if !self.text(v).starts_with("zitier") {
+            return false;
+        }
+        let auxiliary = |k: usize| {
+            ["wird", "wurde", "werden", "wurden", "worden"]
+                .iter()
+                .any(|a| self.is(k, a))
+        };
+        let start = self.clause_start(v, v.saturating_sub(WINDOW));
+        !((start..v).any(auxiliary) || (v + 1 < self.len() && auxiliary(v + 1)))
+    }
+
+    /// The last noun phrase after citing verb `v` in its clause, outside prepositional
+    /// phrases: the object when the citing source is the subject ("zitiert ndr.de
+    /// Polizeisprecher Meyer", "zitiert einen Augenzeugen mit den Worten").
+    fn cited(&self, v: usize, ceiling: usize) -> Option<Range<usize>> {
+        let limit = ceiling.min(v + WINDOW).min(self.len());
+        let mut found = None;
+        let mut j = v + 1;
+        while j < limit {
+            // "ndr.de": a dot inside a word is no sentence end.
+            let inner_dot = self.is_punct(j, ".")
+                && j + 1 < limit
+                && self.is_word(j + 1)
+                && !self.doc.space_before(j + 1)
+                && !self.doc.space_before(j);
+            if (self.is_clause_boundary(j) || self.ends_sentence(j)) && !inner_dot {
+                break;
+            }
+            if self.in_quote[j] && self.doc.tokens[j].kind == TokenKind::Punct {
+                let close = (j + 1..limit).find(|&k| !self.in_quote[k]).unwrap_or(limit);
+                j = close.max(j + 1);
+                continue;
+            }
+            if self.has(j, PREPOSITION) {
+                j += 1;
+                if j < limit && self.has(j, DETERMINER) {
+                    j += 1;
+                }
+                j = self.nominal(j, limit).map_or(j + 1, |np| np.end);
+                continue;
+            }
+            if let Some(np) = self.noun_phrase(j, limit) {
+                j = np.end;
+                found = Some(np);
+                continue;
+            }
+            j += 1;
+        }
+        found
+    }
+
+    /// "X, Chef von Y, sagte" / "…, Sprecherin der Fraktion, Sandra Boser (Grüne), erklärte":
+    /// walking back over the comma-separated stretches before verb `v`, the nearest one
+    /// that is a whole noun phrase (an apposition or name), skipping relative clauses.
+    fn apposed_subject(&self, v: usize, floor: usize) -> Option<Range<usize>> {
+        if v == 0 || v <= floor || !self.is_punct(v - 1, ",") {
+            return None;
+        }
+        let mut comma = v - 1;
+        // The head of a chain of appositions: "Kay Weidner, ein Sprecher des Amts, sagte".
+        let mut found: Option<Range<usize>> = None;
+        for _ in 0..4 {
+            // Brackets do not end the stretch: "Sandra Boser (Grüne),".
+            let mut start = comma;
+            while start > floor
+                && start + 14 > comma
+                && !self.ends_sentence(start - 1)
+                && !(self.is_clause_boundary(start - 1)
+                    && !self.is_punct(start - 1, "(")
+                    && !self.is_punct(start - 1, ")"))
+            {
+                start -= 1;
+            }
+            if start >= comma {
+                break;
+            }
+            let np = self
+                .noun_phrase(start, comma)
+                .filter(|np| !self.has(start, OBLIQUE) && self.phrase_fills(np.end, comma));
+            match np {
+                Some(np) => found = Some(np),
+                None if found.is_some() => break,
+                None => {}
+            }
+            if start <= floor || !self.is_punct(start - 1, ",") {
+                break;
+            }
+            comma = start - 1;
+        }
+        found
+    }
+
+    /// Whether the tokens from `end` to the comma at `comma` only extend a noun phrase: a
+    /// prepositional or genitive attribute, a name, a bracketed party ("(CDU)").
+    fn phrase_fills(&self, end: usize, comma: usize) -> bool {
+        let mut depth = 0usize;
+        comma <= end + 8
+            && (end..comma).all(|j| {
+                if self.is_punct(j, "(") {
+                    depth += 1;
+                    true
+                } else if self.is_punct(j, ")") {
+                    depth = depth.saturating_sub(1);
+                    true
+                } else {
+                    depth > 0
+                        || self.is_capitalised(j)
+                        || self.has(j, PREPOSITION)
+                        || self.has(j, DETERMINER)
+                        || self.doc.tokens[j].kind == TokenKind::Number
+                }
+            })
+    }
+
+    /// The subject of reporting verb `v`, from German word order: verb-first after a quote
+    /// („…“, sagte X), subject-first (X sagte), verb-final after a conjunction (wie X
+    /// sagte), or inverted after an adverbial (Am Dienstag sagte X).
+    pub fn subject_of(&self, v: usize, floor: usize, ceiling: usize) -> Option<Range<usize>> {
+        let start = self.clause_start(v, floor);
+        // A pronoun right after the verb is its subject: "bezeichnete er als …".
+        let coordinated = v > 0 && (self.is(v - 1, "und") || self.is(v - 1, "oder"));
+        if v + 1 < self.len().min(ceiling.max(v + 2))
+            && self.has(v + 1, PRONOUN)
+            && !(coordinated && self.is(v + 1, "sie"))
+        {
+            return Some(v + 1..v + 2);
+        }
+        // "X erklärte …, und verglich …": the second verb shares the first one's subject.
+        if coordinated {
+            if let Some(subject) = self
+                .clause_subject(floor, v)
+                .filter(|s| s.end < v && self.is_agentive(s))
+            {
+                return Some(subject);
+            }
+        }
+        // "schrieb diese:", "sagte dieser,": a demonstrative standing alone.
+        if v + 2 < self.len()
+            && self.lower_in(v + 1, &["dieser", "diese"])
+            && (self.is_clause_boundary(v + 2) || self.ends_sentence(v + 2))
+        {
+            return Some(v + 1..v + 2);
+        }
+        if start == v {
+            // "X, Chef von Y, sagte …" / "X, die …, sagte": the subject opens the sentence.
+            let first = floor.max(v.saturating_sub(WINDOW));
+            if let Some(np) = self.apposed_subject(v, first) {
+                return Some(np);
+            }
+            let opening = (start > first && self.is_punct(start - 1, ","))
+                .then(|| self.noun_phrase(first, v))
+                .flatten()
+                .filter(|np| !self.has(np.start, OBLIQUE));
+            return self.subject_after(v + 1, ceiling).or(opening);
+        }
+        // "…, der den Plan als „Farce“ bezeichnete": the relative pronoun stands for the
+        // speaker. Verb-final also with an auxiliary after it ("wie X mitgeteilt hat,").
+        let clause_ends =
+            |k: usize| k >= self.len() || self.is_clause_boundary(k) || self.ends_sentence(k);
+        let verb_final = clause_ends(v + 1)
+            || (AUXILIARIES.iter().any(|a| self.is(v + 1, a)) && clause_ends(v + 2));
+        if verb_final
+            && start > floor
+            && self.is_punct(start - 1, ",")
+            && self.is_lowercase(start)
+            && ["der", "die", "welcher", "welche"].contains(&self.text(start))
+            && self.noun_phrase(start, v).is_none_or(|np| np.end != v)
+        {
+            return Some(start..start + 1);
+        }
+        // Verb-final after a conjunction ("wie X sagte"); "Als Antwort sagte X" is a main clause.
+        if self.has(start, SUBORDINATOR) && verb_final {
+            return self.subject_after(start + 1, v);
+        }
+        if self.has(start, SUBORDINATOR) {
+            return self.subject_after(v + 1, ceiling);
+        }
+        if let Some(np) = self.noun_phrase(start, v) {
+            if !self.has(start, OBLIQUE) {
+                return Some(np);
+            }
+        }
+        if let Some(np) = self.focused_subject(start, v) {
+            return Some(np);
+        }
+        self.subject_after(v + 1, ceiling)
+            .or_else(|| self.subject_after(start, v))
+    }
+
+    /// "Auch der Minister sagte", "Selbst die Zeitung hatte …": a focus adverb and a
+    /// noun phrase fill the first position together, so the phrase reaching up to the
+    /// verb at `v` is the subject.
+    fn focused_subject(&self, start: usize, v: usize) -> Option<Range<usize>> {
+        if !self.has(start, ADVERB) || self.has(start + 1, OBLIQUE) {
+            return None;
+        }
+        let np = self.noun_phrase(start + 1, v)?;
+        (np.end == v).then_some(np)
+    }
+}
+
+const PERSON_PRONOUN_FORMS: &[&str] = &["er", "sie", "Er", "Sie"];
+
+/// Determiners that may open a speaker mention before its head.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "Der", "Die", "Das",
+    "Ein", "Eine",
+];
+
+/// Words that attach a modifier to a noun ("der Sprecher der Stadt", "Chef von Siemens").
+const MODIFIER_LINKS: &[&str] = &["der", "des", "von", "vom", "aus"];
+
+/// The entity a speaker mention refers to: the entity that is the mention's head, or for a
+/// pronoun the most recent person mentioned before it.
+pub(super) fn resolve_entity(
+    doc: &Document,
+    entities: &[Entity],
+    speaker: &Range<usize>,
+) -> Option<usize> {
+    let start = doc.tokens[speaker.start].start;
+    let end = doc.tokens[speaker.end - 1].end;
+    let first = entities.partition_point(|e| e.end <= start);
+    let inside = entities[first..].iter().take_while(|e| e.start < end);
+    if let Some(e) = inside.filter(|e| is_head(doc, speaker, e)).last() {
+        return Some(e.entity_id);
+    }
+    let is_pronoun = speaker.len() == 1
+        && doc.tokens[speaker.start].kind == TokenKind::Word
+        && PERSON_PRONOUN_FORMS.contains(&&doc.text[start..end]);
+    if is_pronoun {
+        return entities[..first]
+            .iter()
+            .rev()
+            .take(200)
+            .find(|e| e.label == EntityLabel::Person)
+            .map(|e| e.entity_id);
+    }
+    None
+}
+
+/// Whether `entity` is the head of the speaker mention rather than a modifier in it: it
+/// spans the mention (after a determiner), or ends it as a name in apposition ("der
+/// Gewerkschafter Bernd Auer", "Konzern Siemens") — but a place or an attached
+/// organisation there is a modifier ("die Handelskammer Bremen", "der Chef der Deutschen Bank").
+fn is_head(doc: &Document, speaker: &Range<usize>, entity: &Entity) -> bool {
+    let label = entity.label;
+    if label != label.base() || doc.tokens[speaker.end - 1].end != entity.end {
+        return false;
+    }
+    let Some(first) = (speaker.start..speaker.end).find(|&i| doc.tokens[i].start >= entity.start)
+    else {
+        return false;
+    };
+    let mut opening = speaker.start;
+    if opening < first && DETERMINERS.contains(&doc.token_text(opening)) {
+        opening += 1;
+    }
+    if first == opening {
+        return true;
+    }
+    let attached = MODIFIER_LINKS.contains(&doc.token_text(first - 1));
+    match label {
+        EntityLabel::Person => true,
+        EntityLabel::Organisation | EntityLabel::Other => !attached,
+        _ => false,
+    }
+}
