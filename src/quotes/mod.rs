@@ -24,7 +24,7 @@ mod words;
 
 use std::ops::Range;
 
-use crate::annotations::{Cue, Entity, Quote, QuoteKind, Speaker};
+use crate::annotations::{Cue, Entity, Particle, Quote, QuoteKind, Speaker};
 use crate::text::Document;
 use candidates::Verdict;
 use frame::Frame;
@@ -202,7 +202,7 @@ impl Recognizer {
         let mut quotes: Vec<Quote> = found
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
-            .map(|f| to_quote(doc, entities, f))
+            .map(|f| to_quote(&words, entities, f))
             .collect();
         quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
         quotes
@@ -215,7 +215,8 @@ fn span_text(doc: &Document, tokens: &Range<usize>) -> (usize, usize, String) {
     (start, end, doc.text[start..end].to_string())
 }
 
-fn to_quote(doc: &Document, entities: &[Entity], f: Found) -> Quote {
+fn to_quote(words: &Words, entities: &[Entity], f: Found) -> Quote {
+    let doc = words.doc;
     let (start, end, text) = span_text(doc, &f.tokens);
     let speaker = f.frame.speaker.filter(|s| !s.is_empty()).map(|s| {
         let (start, end, text) = span_text(doc, &s);
@@ -227,8 +228,17 @@ fn to_quote(doc: &Document, entities: &[Entity], f: Found) -> Quote {
         }
     });
     let cue = f.frame.cue.filter(|c| !c.is_empty()).map(|c| {
+        let particle = words.particle_of(&c).map(|p| {
+            let (start, end, text) = span_text(doc, &(p..p + 1));
+            Particle { start, end, text }
+        });
         let (start, end, text) = span_text(doc, &c);
-        Cue { start, end, text }
+        Cue {
+            start,
+            end,
+            text,
+            particle,
+        }
     });
     Quote {
         start,

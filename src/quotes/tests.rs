@@ -577,3 +577,44 @@ fn a_million_quotation_marks_stay_linear() {
         started.elapsed()
     );
 }
+
+/// A separable verb's cue holds the finite verb and, as `particle`, its particle.
+#[test]
+fn cues_of_separable_verbs_carry_their_particle() {
+    // (text, start of the quote, cue, particle)
+    let cases: &[(&str, &str, &str, Option<&str>)] = &[
+        ("„Ich gehe“, teilte sie mit.", "„Ich", "teilte", Some("mit")),
+        (
+            "Die Grenzen werden bald geschlossen, kündigte die Regierung an.",
+            "Die Grenzen",
+            "kündigte",
+            Some("an"),
+        ),
+        (
+            "Die Feuerwehr gab am Abend an, es gebe keine Verletzten.",
+            "es gebe",
+            "gab",
+            Some("an"),
+        ),
+        (
+            "„Das ist falsch“, sagte der Minister am Abend.",
+            "„Das",
+            "sagte",
+            None,
+        ),
+    ];
+    for &(text, quote_start, cue, particle) in cases {
+        let found = quotes(text);
+        let q = found
+            .iter()
+            .find(|q| q.text.starts_with(quote_start))
+            .unwrap_or_else(|| panic!("{quote_start:?} not found in {text:?}: {found:?}"));
+        let c = q.cue.as_ref().expect(text);
+        assert_eq!(c.text, cue, "{text:?}");
+        let p = c.particle.as_ref();
+        assert_eq!(p.map(|p| p.text.as_str()), particle, "{text:?}");
+        if let Some(p) = p {
+            assert_eq!(&text[p.start..p.end], p.text);
+        }
+    }
+}

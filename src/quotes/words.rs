@@ -220,6 +220,23 @@ impl<'d, 't> Words<'d, 't> {
         None
     }
 
+    /// The separable particle of the one-token cue `cue` later in its clause ("kündigte … an"):
+    /// the last token of the clause that is a particle of one of the verb's forms.
+    pub fn particle_of(&self, cue: &Range<usize>) -> Option<usize> {
+        let v = cue.start;
+        if cue.len() != 1 || !self.has(v, VERB) {
+            return None;
+        }
+        let forms = self.lex.verb(self.text(v))?;
+        let end = self.clause_end(v, self.len());
+        (v + 1..end).rev().find(|&j| {
+            !self.in_quote[j]
+                && forms
+                    .iter()
+                    .any(|f| !f.particle.is_empty() && self.text(j) == f.particle)
+        })
+    }
+
     /// The end (exclusive) of the clause that token `i` is in, looking right.
     pub fn clause_end(&self, i: usize, limit: usize) -> usize {
         let limit = limit.min(i + WINDOW).min(self.len());
