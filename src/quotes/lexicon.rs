@@ -459,7 +459,46 @@ pub(crate) const ADVERBS: &[&str] = &[
     "aktuell",
     "gerade",
     "sogar",
+    // Sentence adverbs that open a clause and never speak ("Insbesondere …").
+    "insbesondere",
+    "besonders",
+    "sehr",
+    "fast",
+    "etwa",
+    "kaum",
+    "immerhin",
+    "jedenfalls",
+    "nämlich",
+    "dennoch",
+    "zwar",
+    "ohnehin",
+    "somit",
+    "folglich",
+    "stattdessen",
+    "überdies",
+    "weiterhin",
+    "indessen",
+    "vorerst",
+    "vermutlich",
+    "offensichtlich",
+    "angeblich",
+    "tatsächlich",
+    "natürlich",
+    "leider",
+    "eigentlich",
+    "wahrscheinlich",
+    "möglicherweise",
+    "insgesamt",
+    "zumindest",
+    "wenigstens",
+    "ausgerechnet",
+    "genau",
+    "ganz",
+    "gar",
 ];
+
+/// Coordinating conjunctions: they join clauses and never open a noun phrase.
+pub(crate) const CONJUNCTIONS: &[&str] = &["und", "oder", "denn", "sondern", "bzw", "sowie"];
 
 /// Nouns that name what a quoted title or name is ("die Zeitung „…“", "das Motto „…“").
 const GENRE_NOUNS: &[&str] = &[
@@ -587,9 +626,15 @@ pub(crate) const IS_ADVERB: u16 = 32;
 pub(crate) const IS_SUBORDINATOR: u16 = 64;
 pub(crate) const IS_PRONOUN: u16 = 128;
 pub(crate) const IS_OBLIQUE: u16 = 256;
+pub(crate) const IS_CONJUNCTION: u16 = 512;
 /// The bits that hold for a word whatever its case.
-pub(crate) const CLOSED_CLASSES: u16 =
-    IS_DETERMINER | IS_PREPOSITION | IS_ADVERB | IS_SUBORDINATOR | IS_PRONOUN | IS_OBLIQUE;
+pub(crate) const CLOSED_CLASSES: u16 = IS_DETERMINER
+    | IS_PREPOSITION
+    | IS_ADVERB
+    | IS_SUBORDINATOR
+    | IS_PRONOUN
+    | IS_OBLIQUE
+    | IS_CONJUNCTION;
 
 pub(crate) struct Lexicon {
     verbs: FastMap<&'static str, Vec<VerbForm>>,
@@ -663,6 +708,7 @@ impl Lexicon {
             (SUBORDINATORS, IS_SUBORDINATOR),
             (PERSON_PRONOUNS, IS_PRONOUN),
             (OBLIQUE_DETERMINERS, IS_OBLIQUE),
+            (CONJUNCTIONS, IS_CONJUNCTION),
         ] {
             for &word in list {
                 *word_facts.entry(word).or_default() |= bit;

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::words::{
-    Words, ADVERB, DETERMINER, OBLIQUE, PREPOSITION, PRONOUN, SUBORDINATOR, WINDOW,
+    Words, ADVERB, CONJUNCTION, DETERMINER, OBLIQUE, PREPOSITION, PRONOUN, SUBORDINATOR, WINDOW,
 };
 use crate::annotations::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
@@ -87,7 +87,7 @@ impl Words<'_, '_> {
             }
             // "So hatte X zugesichert": a clause-initial adverb is no subject.
             if self.is_lowercase(j)
-                || self.has(j, ADVERB)
+                || self.has(j, ADVERB | CONJUNCTION)
                 || self.doc.tokens[j].kind == TokenKind::Number
             {
                 j += 1;
@@ -267,8 +267,9 @@ impl Words<'_, '_> {
                 .filter(|np| !self.has(np.start, OBLIQUE));
             return self.subject_after(v + 1, ceiling).or(opening);
         }
-        // "…, der den Plan als „Farce“ bezeichnete": the relative pronoun stands for the
-        // speaker. Verb-final also with an auxiliary after it ("wie X mitgeteilt hat,").
+        // "Der Führer, der den Plan als „Farce“ bezeichnete": the relative pronoun stands for
+        // the noun phrase before its comma, which is the speaker (a bare "der" tells a reader
+        // nothing). Verb-final also with an auxiliary after it ("wie X mitgeteilt hat,").
         let clause_ends =
             |k: usize| k >= self.len() || self.is_clause_boundary(k) || self.ends_sentence(k);
         let verb_final = clause_ends(v + 1)
@@ -280,7 +281,7 @@ impl Words<'_, '_> {
             && ["der", "die", "welcher", "welche"].contains(&self.text(start))
             && self.noun_phrase(start, v).is_none_or(|np| np.end != v)
         {
-            return Some(start..start + 1);
+            return self.antecedent(start - 1, floor);
         }
         // Verb-final after a conjunction ("wie X sagte"); "Als Antwort sagte X" is a main clause.
         if self.has(start, SUBORDINATOR) && verb_final {
@@ -299,6 +300,12 @@ impl Words<'_, '_> {
         }
         self.subject_after(v + 1, ceiling)
             .or_else(|| self.subject_after(start, v))
+    }
+
+    /// The noun phrase that ends at the comma before a relative clause: its antecedent.
+    fn antecedent(&self, comma: usize, floor: usize) -> Option<Range<usize>> {
+        let first = floor.max(comma.saturating_sub(10));
+        (first..comma).find_map(|k| self.noun_phrase(k, comma).filter(|np| np.end == comma))
     }
 
     /// "Auch der Minister sagte", "Selbst die Zeitung hatte …": a focus adverb and a

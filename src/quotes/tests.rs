@@ -254,12 +254,12 @@ fn finds_the_speaker_behind_harder_frames() {
             "„Das",
             "die Sprecherin der Fraktion",
         ),
-        // A relative clause frames the quote: the relative pronoun is the mention.
+        // A relative clause frames the quote: the relative pronoun stands for the noun before it.
         (
             "Der Führer, der den Sieg zunächst als „Fest“ bezeichnete, ordnete eine Prüfung an.",
             &[],
             "„Fest",
-            "der",
+            "Der Führer",
         ),
         // "so" with a verb the lexicon may lack.
         (

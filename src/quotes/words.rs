@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    Lexicon, VerbClass, CLOSED_CLASSES, IS_ADVERB, IS_DETERMINER, IS_OBLIQUE, IS_PREPOSITION,
-    IS_PRONOUN, IS_SUBJUNCTIVE, IS_SUBORDINATOR, IS_SUBSTITUTE, IS_VERB,
+    Lexicon, VerbClass, CLOSED_CLASSES, IS_ADVERB, IS_CONJUNCTION, IS_DETERMINER, IS_OBLIQUE,
+    IS_PREPOSITION, IS_PRONOUN, IS_SUBJUNCTIVE, IS_SUBORDINATOR, IS_SUBSTITUTE, IS_VERB,
 };
 use crate::annotations::{Entity, EntityLabel};
 use crate::text::{Document, TokenKind};
@@ -59,6 +59,9 @@ pub(crate) const ADVERB: u32 = lexical(IS_ADVERB);
 pub(crate) const SUBORDINATOR: u32 = lexical(IS_SUBORDINATOR);
 pub(crate) const PRONOUN: u32 = lexical(IS_PRONOUN);
 pub(crate) const OBLIQUE: u32 = lexical(IS_OBLIQUE);
+pub(crate) const CONJUNCTION: u32 = lexical(IS_CONJUNCTION);
+/// Classes that never open a noun phrase.
+const NO_PHRASE: u32 = PREPOSITION | ADVERB | SUBORDINATOR | CONJUNCTION;
 
 /// What is known about each token, computed once: the bounded searches then only test bits.
 pub(crate) struct Words<'d, 't> {
@@ -272,11 +275,7 @@ impl<'d, 't> Words<'d, 't> {
         let mut j = i;
         if self.has(j, DETERMINER) {
             j += 1;
-        } else if self.has(j, PREPOSITION)
-            || self.has(j, ADVERB)
-            || self.has(j, SUBORDINATOR)
-            || !self.is_capitalised(j)
-        {
+        } else if self.has(j, NO_PHRASE) || !self.is_capitalised(j) {
             return None;
         }
         let Some(head) = self.nominal(j, limit) else {
@@ -312,6 +311,14 @@ impl<'d, 't> Words<'d, 't> {
             };
         if !sentence_initial || self.is_named_agent(i) || self.lex.is_role(self.text(i)) {
             return true;
+        }
+        // Adverb endings: "Normalerweise", "Allerdings", "Ebenfalls", "Damals", "Indessen".
+        let word = self.text(i);
+        if ["weise", "ings", "falls", "mals", "dessen", "maßen"]
+            .iter()
+            .any(|suffix| word.len() > suffix.len() + 1 && word.ends_with(suffix))
+        {
+            return false;
         }
         let pronoun = |k: usize| k < self.len() && self.lower_in(k, &["er", "sie", "es", "wir"]);
         let article = |k: usize| k < self.len() && self.has(k, DETERMINER);
@@ -356,7 +363,11 @@ impl<'d, 't> Words<'d, 't> {
             steps += 1;
         }
         let head = j;
-        while j < limit && j < head + 4 && self.is_capitalised(j) && !self.has(j, ADVERB) {
+        while j < limit
+            && j < head + 4
+            && self.is_capitalised(j)
+            && !self.has(j, ADVERB | CONJUNCTION)
+        {
             j += 1;
         }
         (j > head).then_some(start..j)
