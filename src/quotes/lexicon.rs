@@ -636,8 +636,17 @@ pub(crate) const CLOSED_CLASSES: u16 = IS_DETERMINER
     | IS_OBLIQUE
     | IS_CONJUNCTION;
 
+/// The grammatical gender of a person, as a role noun or title shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Feminine,
+    Masculine,
+}
+
 pub(crate) struct Lexicon {
     verbs: FastMap<&'static str, Vec<VerbForm>>,
+    /// Singular role nouns in lower case with their gender ("ministerin" → feminine).
+    role_genders: FastMap<String, Option<Gender>>,
     word_facts: FastMap<&'static str, u16>,
     /// Role nouns in lower case: "minister", "sprecherin".
     roles: FastMap<String, ()>,
@@ -693,12 +702,33 @@ impl Lexicon {
             subjunctive.insert(form, false);
         }
         let mut roles = FastMap::default();
-        for &(form, _gender, _number, kind) in generated::ROLE_NOUNS {
+        let mut role_genders: FastMap<String, Option<Gender>> = FastMap::default();
+        for &(form, gender, number, kind) in generated::ROLE_NOUNS {
             if kind == "modifier" || form.len() < 3 {
                 continue;
             }
             roles.insert(form.to_lowercase(), ());
+            let gender = match gender {
+                "f" => Some(Gender::Feminine),
+                "m" => Some(Gender::Masculine),
+                _ => None,
+            };
+            if number == "sg" {
+                // A form of both genders ("Abgeordnete") tells none.
+                role_genders
+                    .entry(form.to_lowercase())
+                    .and_modify(|g| {
+                        if *g != gender {
+                            *g = None;
+                        }
+                    })
+                    .or_insert(gender);
+            }
         }
+        for (title, gender) in [("frau", Gender::Feminine), ("herr", Gender::Masculine)] {
+            role_genders.insert(title.to_string(), Some(gender));
+        }
+        role_genders.insert("herrn".to_string(), Some(Gender::Masculine));
         let genre = GENRE_NOUNS.iter().map(|&g| (g, ())).collect();
         let mut word_facts: FastMap<&'static str, u16> = FastMap::default();
         for (list, bit) in [
@@ -724,6 +754,7 @@ impl Lexicon {
         Lexicon {
             word_facts,
             verbs,
+            role_genders,
             roles,
             genre,
         }
@@ -759,6 +790,21 @@ impl Lexicon {
                 .map(|(at, _)| &lower[at..])
                 .take_while(|tail| tail.len() >= 5)
                 .any(|tail| self.roles.contains_key(tail))
+    }
+
+    /// The gender a singular role noun or title gives the name after it ("Ministerin",
+    /// "Regierungschefin", "Herr"), also as the head of a compound.
+    pub fn role_gender(&self, word: &str) -> Option<Gender> {
+        if word.len() > 48 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let tails = lower.char_indices().map(|(at, _)| &lower[at..]);
+        tails
+            .take_while(|tail| tail.len() >= 4)
+            .find_map(|tail| self.role_genders.get(tail))
+            .copied()
+            .flatten()
     }
 
     /// Whether `word` names a kind of work, medium or organisation ("Zeitung", "Motto").

@@ -199,10 +199,11 @@ impl Recognizer {
         }
 
         grouping::echoes(doc, &mut found, &unattributed);
+        let genders = speaker::person_genders(&words, entities);
         let mut quotes: Vec<Quote> = found
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
-            .map(|f| to_quote(&words, entities, f))
+            .map(|f| to_quote(&words, entities, &genders, f))
             .collect();
         quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
         quotes
@@ -215,7 +216,7 @@ fn span_text(doc: &Document, tokens: &Range<usize>) -> (usize, usize, String) {
     (start, end, doc.text[start..end].to_string())
 }
 
-fn to_quote(words: &Words, entities: &[Entity], f: Found) -> Quote {
+fn to_quote(words: &Words, entities: &[Entity], genders: &speaker::Genders, f: Found) -> Quote {
     let doc = words.doc;
     let (start, end, text) = span_text(doc, &f.tokens);
     let speaker = f.frame.speaker.filter(|s| !s.is_empty()).map(|s| {
@@ -224,7 +225,7 @@ fn to_quote(words: &Words, entities: &[Entity], f: Found) -> Quote {
             start,
             end,
             text,
-            entity: speaker::resolve_entity(doc, entities, &s),
+            entity: speaker::resolve_entity(words, entities, genders, &s),
         }
     });
     let cue = f.frame.cue.filter(|c| !c.is_empty()).map(|c| {

@@ -1,6 +1,9 @@
 //! The speaker of a cue: the nominative subject of its clause, and the entity it refers to.
 
+use std::collections::HashMap;
 use std::ops::Range;
+
+use super::lexicon::Gender;
 
 use super::words::{
     Words, ADVERB, CONJUNCTION, DETERMINER, OBLIQUE, PREPOSITION, PRONOUN, SUBORDINATOR, WINDOW,
@@ -320,8 +323,6 @@ impl Words<'_, '_> {
     }
 }
 
-const PERSON_PRONOUN_FORMS: &[&str] = &["er", "sie", "Er", "Sie"];
-
 /// Determiners that may open a speaker mention before its head.
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "Der", "Die", "Das",
@@ -334,10 +335,12 @@ const MODIFIER_LINKS: &[&str] = &["der", "des", "von", "vom", "aus"];
 /// The entity a speaker mention refers to: the entity that is the mention's head, or for a
 /// pronoun the most recent person mentioned before it.
 pub(super) fn resolve_entity(
-    doc: &Document,
+    words: &Words,
     entities: &[Entity],
+    genders: &Genders,
     speaker: &Range<usize>,
 ) -> Option<usize> {
+    let doc = words.doc;
     let start = doc.tokens[speaker.start].start;
     let end = doc.tokens[speaker.end - 1].end;
     let first = entities.partition_point(|e| e.end <= start);
@@ -345,18 +348,78 @@ pub(super) fn resolve_entity(
     if let Some(e) = inside.filter(|e| is_head(doc, speaker, e)).last() {
         return Some(e.entity_id);
     }
-    let is_pronoun = speaker.len() == 1
-        && doc.tokens[speaker.start].kind == TokenKind::Word
-        && PERSON_PRONOUN_FORMS.contains(&&doc.text[start..end]);
-    if is_pronoun {
-        return entities[..first]
-            .iter()
-            .rev()
-            .take(200)
-            .find(|e| e.label == EntityLabel::Person)
-            .map(|e| e.entity_id);
+    let pronoun = &doc.text[start..end];
+    let gender = match pronoun {
+        "er" | "Er" => Gender::Masculine,
+        "sie" | "Sie" => Gender::Feminine,
+        _ => return None,
+    };
+    if speaker.len() != 1 || doc.tokens[speaker.start].kind != TokenKind::Word {
+        return None;
     }
-    None
+    // The same or the previous paragraph: further back is another speaker's turn.
+    let paragraph = doc
+        .paragraphs
+        .partition_point(|p| p.end <= speaker.start)
+        .min(doc.paragraphs.len().saturating_sub(1));
+    let window_start = doc
+        .paragraphs
+        .get(paragraph.saturating_sub(1))
+        .and_then(|p| doc.tokens.get(p.start))
+        .map_or(0, |t| t.start);
+    // The nearest person of the pronoun's gender; one of unknown gender only when no other
+    // person in the window could be meant: null beats wrong.
+    let mut unknown: Option<usize> = None;
+    let mut ambiguous = false;
+    for e in entities[..first]
+        .iter()
+        .rev()
+        .take_while(|e| e.start >= window_start)
+        .take(200)
+        .filter(|e| e.label == EntityLabel::Person)
+    {
+        match genders.get(&e.entity_id) {
+            Some(&g) if g == gender => return Some(e.entity_id),
+            Some(_) => {}
+            None => match unknown {
+                None => unknown = Some(e.entity_id),
+                Some(id) => ambiguous |= id != e.entity_id,
+            },
+        }
+    }
+    unknown.filter(|_| !ambiguous)
+}
+
+/// The gender of person entity groups, by group id.
+pub(super) type Genders = HashMap<usize, Gender>;
+
+/// The gender of each person entity group the text shows: a role noun or title right before
+/// one of its mentions ("Regierungschefin Sanae Takaichi", "Herr Meyer"). Groups shown with
+/// both are left out.
+pub(super) fn person_genders(words: &Words, entities: &[Entity]) -> Genders {
+    let doc = words.doc;
+    let mut genders: HashMap<usize, Option<Gender>> = HashMap::new();
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Person) {
+        let token = doc.tokens.partition_point(|t| t.start < e.start);
+        let Some(before) = token.checked_sub(1) else {
+            continue;
+        };
+        let Some(gender) = words.lex.role_gender(doc.token_text(before)) else {
+            continue;
+        };
+        genders
+            .entry(e.entity_id)
+            .and_modify(|g| {
+                if *g != Some(gender) {
+                    *g = None;
+                }
+            })
+            .or_insert(Some(gender));
+    }
+    genders
+        .into_iter()
+        .filter_map(|(id, g)| Some((id, g?)))
+        .collect()
 }
 
 /// Whether `entity` is the head of the speaker mention rather than a modifier in it: it

@@ -618,3 +618,68 @@ fn cues_of_separable_verbs_carry_their_particle() {
         }
     }
 }
+
+/// A pronoun speaker links to the nearest person of its gender in the same or the previous
+/// paragraph, or to none when the text leaves it open.
+#[test]
+fn pronoun_speakers_resolve_to_a_compatible_person_or_none() {
+    // (text, person names, the person the pronoun speaker links to)
+    let cases: &[(&str, &[&str], Option<&str>)] = &[
+        (
+            "Olaf Scholz kam spät. „Wir sind einig“, sagte er.",
+            &["Olaf Scholz"],
+            Some("Olaf Scholz"),
+        ),
+        // The gender a role noun shows beats a nearer person of unknown gender.
+        (
+            "Die Kanzlerin Angela Merkel traf Olaf Scholz. „Wir sind einig“, sagte sie.",
+            &["Angela Merkel", "Olaf Scholz"],
+            Some("Angela Merkel"),
+        ),
+        (
+            "Ministerin Anna Berg traf Minister Paul Roth. „Wir sind einig“, sagte er.",
+            &["Anna Berg", "Paul Roth"],
+            Some("Paul Roth"),
+        ),
+        // Two people of unknown gender: either could be meant.
+        (
+            "Kim Berg traf Alex Roth. „Wir sind einig“, sagte sie.",
+            &["Kim Berg", "Alex Roth"],
+            None,
+        ),
+        // Two paragraphs back is another speaker's turn.
+        (
+            "Olaf Scholz kam spät.\n\nDas Wetter war schlecht.\n\n„Wir sind einig“, sagte er.",
+            &["Olaf Scholz"],
+            None,
+        ),
+    ];
+    for &(text, people, expected) in cases {
+        let mut entities: Vec<Entity> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(id, name)| {
+                text.match_indices(name).map(move |(start, _)| Entity {
+                    start,
+                    end: start + name.len(),
+                    label: EntityLabel::Person,
+                    text: name.to_string(),
+                    entity_id: id,
+                })
+            })
+            .collect();
+        entities.sort_by_key(|e| e.start);
+        let doc = Document::new(text);
+        let found = Recognizer::new().recognize(&doc, &entities);
+        let q = found
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct)
+            .unwrap_or_else(|| panic!("no quote in {text:?}: {found:?}"));
+        let linked = q
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity)
+            .map(|id| people[id]);
+        assert_eq!(linked, expected, "{text:?}: {:?}", q.speaker);
+    }
+}
