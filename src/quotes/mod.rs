@@ -49,6 +49,8 @@ struct Found {
     pub(super) kind: QuoteKind,
     pub(super) frame: Frame,
     pub(super) group: Option<usize>,
+    /// Framed from afar in its sentence or by continuation, not by a cue beside it.
+    pub(super) weak: bool,
 }
 
 /// The last speaker named, to continue reports without a frame of their own.
@@ -106,6 +108,7 @@ impl Recognizer {
                             kind: QuoteKind::Direct,
                             frame,
                             group: Some(group),
+                            weak: false,
                         });
                         has_direct = true;
                         continue;
@@ -133,6 +136,7 @@ impl Recognizer {
                             kind: QuoteKind::Direct,
                             frame,
                             group: None,
+                            weak: partial,
                         });
                     }
                     Verdict::Unattributed => soft_rejects.push(pair),
@@ -150,6 +154,7 @@ impl Recognizer {
                         kind: QuoteKind::Direct,
                         frame,
                         group: None,
+                        weak: true,
                     });
                 } else {
                     unattributed.push(pair);
@@ -193,6 +198,7 @@ impl Recognizer {
                         kind: QuoteKind::Indirect,
                         frame,
                         group: None,
+                        weak: false,
                     });
                 }
             }
