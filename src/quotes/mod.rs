@@ -226,6 +226,7 @@ fn to_quote(words: &Words, entities: &[Entity], genders: &speaker::Genders, f: F
     let doc = words.doc;
     let (start, end, text) = span_text(doc, &f.tokens);
     let speaker = f.frame.speaker.filter(|s| !s.is_empty()).map(|s| {
+        let s = words.with_apposed_name(s);
         let (start, end, text) = span_text(doc, &s);
         Speaker {
             start,

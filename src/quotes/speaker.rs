@@ -305,6 +305,36 @@ impl Words<'_, '_> {
             .or_else(|| self.subject_after(start, v))
     }
 
+    /// The speaker with the person's name in apposition after it: "der Vorsitzende des
+    /// Verbands, Michael Knipper," — so the mention names the person it is about and links to
+    /// that person's entity.
+    pub fn with_apposed_name(&self, speaker: Range<usize>) -> Range<usize> {
+        let person_run = |from: usize| {
+            let end = (from..self.len().min(from + 6))
+                .find(|&k| !self.is_person(k))
+                .unwrap_or(self.len().min(from + 6));
+            (end > from).then_some(end)
+        };
+        let closes =
+            |k: usize| k >= self.len() || self.is_clause_boundary(k) || self.ends_sentence(k);
+        if speaker.len() == 1 && self.has(speaker.start, PRONOUN) {
+            return speaker;
+        }
+        if !(speaker.start..speaker.end).any(|k| self.is_person(k)) {
+            // A role, then its holder's name: "…, Michael Knipper,".
+            let limit = self.len().min(speaker.end + 8);
+            let comma = (speaker.end..limit).find(|&k| self.is_punct(k, ","));
+            if let Some(comma) = comma.filter(|&c| self.phrase_fills(speaker.end, c)) {
+                if let Some(end) = person_run(comma + 1).filter(|&end| closes(end)) {
+                    if !self.in_quote[comma + 1] {
+                        return speaker.start..end;
+                    }
+                }
+            }
+        }
+        speaker
+    }
+
     /// The noun phrase that ends at the comma before a relative clause: its antecedent.
     fn antecedent(&self, comma: usize, floor: usize) -> Option<Range<usize>> {
         let first = floor.max(comma.saturating_sub(10));
@@ -345,6 +375,12 @@ pub(super) fn resolve_entity(
     let end = doc.tokens[speaker.end - 1].end;
     let first = entities.partition_point(|e| e.end <= start);
     let inside = entities[first..].iter().take_while(|e| e.start < end);
+    // A role and a name in apposition ("der Vorsitzende, Michael Knipper"): the person.
+    if (speaker.start..speaker.end).any(|k| words.is_punct(k, ",")) {
+        if let Some(e) = inside.clone().find(|e| e.label == EntityLabel::Person) {
+            return Some(e.entity_id);
+        }
+    }
     if let Some(e) = inside.filter(|e| is_head(doc, speaker, e)).last() {
         return Some(e.entity_id);
     }

@@ -386,6 +386,19 @@ fn finds_the_speaker_behind_harder_frames() {
             "„Wir",
             "Schröder",
         ),
+        // A role and its holder's name in apposition: the mention covers both.
+        (
+            "Der Vorsitzende des Verbands in Bayern, Michael Knipper, kritisierte die Entscheidung: „Das ist falsch.“",
+            &["Michael Knipper"],
+            "„Das",
+            "Der Vorsitzende des Verbands in Bayern, Michael Knipper",
+        ),
+        (
+            "Olaf Berger, der Stellvertreter von Timoschenko sagte: „Das ist falsch.“",
+            &["Olaf Berger", "Timoschenko"],
+            "„Das",
+            "Olaf Berger",
+        ),
         // A quote inside a sentence with its own speaking subject does not continue the
         // speaker of the sentence before.
         (

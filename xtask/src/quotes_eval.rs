@@ -4,8 +4,8 @@
 //! ≥ 50 % overlap (one-to-one, greedy by overlap), speaker and cue accuracy on matched quotes.
 //!
 //! Speaker misses are counted by kind: no speaker, a wrong span, or the right span linked to
-//! the wrong entity (or to none) where the entity layer found a person or organisation name
-//! ending the gold speaker span. The documents are also scored in two fixed halves, A and B,
+//! the wrong entity (or to none) where the entity layer found a person name inside the gold
+//! speaker span or an organisation name ending it. The documents are also scored in two fixed halves, A and B,
 //! by the lowest bit of the FNV-1a hash of their id: develop on one, check on the other.
 
 use std::collections::HashMap;
@@ -36,6 +36,7 @@ struct Q {
 struct Name {
     span: Span,
     entity: u64,
+    person: bool,
 }
 
 /// The fixed half of the dev documents an id belongs to: the lowest bit of its FNV-1a hash.
@@ -140,10 +141,20 @@ impl Counts {
     }
 }
 
-/// A matched quote whose speaker (or whose lack of one) disagrees with the gold.
+/// What a miss is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Missed {
+    Speaker,
+    /// The speaker span is right, its entity link is not.
+    Entity,
+    Cue,
+}
+
+/// A matched quote whose speaker, entity link or cue disagrees with the gold.
 struct Miss {
     gold: usize,
     pred: usize,
+    missed: Missed,
 }
 
 fn score_doc(
@@ -204,32 +215,58 @@ fn score_doc(
             } else if !ok {
                 c.wrong_span += 1;
             } else {
-                // A name ending the gold speaker span is the entity the speaker must link to.
-                let expected: Vec<u64> = names
+                // The entity the speaker must link to: a person named in the gold speaker
+                // span, else an organisation ending it.
+                let within = |n: &&Name, person: bool| {
+                    n.person == person
+                        && gold[i].speakers.iter().any(|s| {
+                            n.span.0 >= s.0 && n.span.1 <= s.1 && (person || n.span.1 == s.1)
+                        })
+                };
+                let mut expected: Vec<u64> = names
                     .iter()
-                    .filter(|n| {
-                        gold[i]
-                            .speakers
-                            .iter()
-                            .any(|s| n.span.1 == s.1 && n.span.0 >= s.0)
-                    })
+                    .filter(|n| within(n, true))
                     .map(|n| n.entity)
                     .collect();
+                if expected.is_empty() {
+                    expected = names
+                        .iter()
+                        .filter(|n| within(n, false))
+                        .map(|n| n.entity)
+                        .collect();
+                }
                 if !expected.is_empty()
                     && !pred[j]
                         .speaker_entity
                         .is_some_and(|e| expected.contains(&e))
                 {
                     c.wrong_entity += 1;
+                    misses.push(Miss {
+                        gold: i,
+                        pred: j,
+                        missed: Missed::Entity,
+                    });
                 }
             }
             if !ok {
-                misses.push(Miss { gold: i, pred: j });
+                misses.push(Miss {
+                    gold: i,
+                    pred: j,
+                    missed: Missed::Speaker,
+                });
             }
         }
         if !gold[i].cues.is_empty() {
             c.cue_n += 1;
-            c.cue_ok += usize::from(hit(&gold[i].cues, &pred[j].cues));
+            let ok = hit(&gold[i].cues, &pred[j].cues);
+            c.cue_ok += usize::from(ok);
+            if !ok {
+                misses.push(Miss {
+                    gold: i,
+                    pred: j,
+                    missed: Missed::Cue,
+                });
+            }
         }
     }
     misses
@@ -252,8 +289,8 @@ fn shown(chars: &[char], spans: &[Span]) -> String {
         .join(" | ")
 }
 
-/// Prints a speaker miss: gold and predicted speaker, the quote and its surroundings.
-fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q) {
+/// Prints a speaker (or cue) miss: gold and predicted span, the quote and its surroundings.
+fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q, missed: Missed) {
     let (s, e) = gold.span;
     let from = s.saturating_sub(250);
     let to = (e + 150).min(chars.len());
@@ -266,8 +303,16 @@ fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q) {
         quote
     };
     println!("--- {id} [{}] {}..{}", gold.kind, s, e);
-    println!("  gold: {}", shown(chars, &gold.speakers));
-    println!("  pred: {}", shown(chars, &pred.speakers));
+    let (gold_spans, pred_spans) = if missed == Missed::Cue {
+        (&gold.cues, &pred.cues)
+    } else {
+        (&gold.speakers, &pred.speakers)
+    };
+    println!("  gold: {}", shown(chars, gold_spans));
+    println!("  pred: {}", shown(chars, pred_spans));
+    if missed == Missed::Entity {
+        println!("  pred entity: {:?}", pred.speaker_entity);
+    }
     println!(
         "  context: {}⟦{quote}⟧{}",
         slice(chars, (from, s)).replace('\n', "⏎"),
@@ -352,7 +397,8 @@ fn acc(ok: usize, n: usize) -> String {
 }
 
 /// Options: `--speed [--rounds N]` times the quotes stage alone; `--misses [direct|indirect]` prints
-/// speaker misses (Wikinews unless `rw` is given; of one half with `--half A|B`).
+/// speaker misses (cue misses with `--cues`, entity-link misses with `--entities`; Wikinews
+/// unless `rw` is given; of one half with `--half A|B`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let gold_path = paths::shared_file(GOLD)?;
     let gold_text =
@@ -370,6 +416,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .filter(|k| KINDS.contains(&k.as_str()))
             .map_or("direct", |k| k.as_str())
     });
+    let missed = if args.iter().any(|a| a == "--cues") {
+        Missed::Cue
+    } else if args.iter().any(|a| a == "--entities") {
+        Missed::Entity
+    } else {
+        Missed::Speaker
+    };
     let misses_half = args
         .iter()
         .position(|a| a == "--half")
@@ -410,6 +463,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map(|e| Name {
                 span: (e.start, e.end),
                 entity: e.entity_id as u64,
+                person: e.label == EntityLabel::Person,
             })
             .collect();
         let half = half_of(id);
@@ -437,8 +491,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 && source == misses_source
                 && misses_half.is_none_or(|h| h == half)
             {
-                for m in misses {
-                    print_miss(id, &chars, g[m.gold], p[m.pred]);
+                for m in misses.iter().filter(|m| m.missed == missed) {
+                    print_miss(id, &chars, g[m.gold], p[m.pred], m.missed);
                 }
             }
         }
