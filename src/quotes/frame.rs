@@ -264,8 +264,17 @@ pub(super) fn left_frame(words: &Words, o: usize, floor: usize, ceiling: usize) 
                 words.noun_phrase(von + 1, colon)
             })
             .or_else(|| words.clause_subject(floor, colon));
+        // "mit den Worten:" names the speech; otherwise the clause's own verb is the cue.
+        let words_of = colon >= start + 3
+            && words.is(colon - 3, "mit")
+            && ["Worten", "Sätzen"].iter().any(|w| words.is(colon - 1, w));
+        let cue = if words_of {
+            Some(colon - 3..colon)
+        } else {
+            words.finite_verb(start, colon).map(|v| v..v + 1)
+        };
         return Some(Frame {
-            cue: None,
+            cue,
             speaker,
             class: None,
         });

@@ -591,7 +591,8 @@ fn a_million_quotation_marks_stay_linear() {
     );
 }
 
-/// A separable verb's cue holds the finite verb and, as `particle`, its particle.
+/// A separable verb's cue holds the finite verb and, as `particle`, its particle; a colon
+/// frame's cue is its clause's verb.
 #[test]
 fn cues_of_separable_verbs_carry_their_particle() {
     // (text, start of the quote, cue, particle)
@@ -613,6 +614,19 @@ fn cues_of_separable_verbs_carry_their_particle() {
             "„Das ist falsch“, sagte der Minister am Abend.",
             "„Das",
             "sagte",
+            None,
+        ),
+        // A colon after a clause whose verb the lexicon lacks: that verb is the cue.
+        (
+            "In der ARD zeigte sich der Trainer zufrieden: „Wir haben gut gespielt.“",
+            "„Wir",
+            "zeigte",
+            None,
+        ),
+        (
+            "Im Kongress warb Obama für das Gesetz mit den Worten: „Das ist nötig.“",
+            "„Das",
+            "mit den Worten",
             None,
         ),
     ];

@@ -240,6 +240,20 @@ impl<'d, 't> Words<'d, 't> {
         })
     }
 
+    /// The finite verb of the main clause `start..end` when the lexicon does not know it
+    /// ("zeigte sich zufrieden:", "Das Fazit lautete:", "warb X mit den Worten:"): the first
+    /// lower-case word outside quotes that belongs to no closed class and does not stand
+    /// after a determiner or preposition (an attribute: "nach fünf Jahren", "der neue").
+    pub fn finite_verb(&self, start: usize, end: usize) -> Option<usize> {
+        let closed = DETERMINER | PREPOSITION | NO_PHRASE | PRONOUN | OBLIQUE;
+        (start..end.min(start + WINDOW)).find(|&k| {
+            self.is_lowercase(k)
+                && !self.in_quote[k]
+                && !self.has(k, closed)
+                && !(k > start && self.has(k - 1, DETERMINER | PREPOSITION))
+        })
+    }
+
     /// The end (exclusive) of the clause that token `i` is in, looking right.
     pub fn clause_end(&self, i: usize, limit: usize) -> usize {
         let limit = limit.min(i + WINDOW).min(self.len());
