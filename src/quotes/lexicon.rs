@@ -99,6 +99,11 @@ const EXTRA_REPORT_FORMS: &[(&str, &str)] = &[
     ("skandierten", ""),
     ("skandieren", ""),
     ("skandiert", ""),
+    // "zeigte sich zufrieden", "zeigte sich überzeugt, dass …": a stance made public.
+    ("zeigte", "sich"),
+    ("zeigten", "sich"),
+    ("zeigt", "sich"),
+    ("zeigen", "sich"),
     ("gab", "an"),
     ("gaben", "an"),
     ("gibt", "an"),

@@ -234,9 +234,10 @@ impl<'d, 't> Words<'d, 't> {
         let end = self.clause_end(v, self.len());
         (v + 1..end).rev().find(|&j| {
             !self.in_quote[j]
-                && forms
-                    .iter()
-                    .any(|f| !f.particle.is_empty() && self.text(j) == f.particle)
+                && forms.iter().any(|f| {
+                    // A reflexive "sich" is no separable particle.
+                    !f.particle.is_empty() && f.particle != "sich" && self.text(j) == f.particle
+                })
         })
     }
 
