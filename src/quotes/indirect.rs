@@ -28,6 +28,8 @@ pub(crate) struct Report {
     pub frame: Frame,
     /// Continues an earlier report (Konjunktiv I without a frame of its own).
     pub continued: bool,
+    /// The other side of an attribution phrase inside the report ("… laut X …").
+    pub second_part: Option<Range<usize>>,
 }
 
 /// The sentence `sentence` without its final punctuation, or `None` when it is empty.
@@ -99,6 +101,7 @@ pub(crate) fn find(
                         class: Some(class),
                     },
                     continued: false,
+                    second_part: None,
                 });
             }
         }
@@ -142,6 +145,7 @@ pub(crate) fn find(
                     content,
                     frame,
                     continued: false,
+                    second_part: None,
                 });
             }
         }
@@ -173,16 +177,22 @@ pub(crate) fn find(
             }
             let before = body.start..taken_start;
             let after = taken_end..end;
-            let content = if word_count(words, &after) >= word_count(words, &before) {
-                after
+            let (content, other) = if word_count(words, &after) >= word_count(words, &before) {
+                (after, before)
             } else {
-                before
+                (before, after)
             };
             if word_count(words, &content) >= 3 {
+                // Both sides are the report when the phrase stands inside its clause.
+                let inside_clause = !other.is_empty()
+                    && !words.is_clause_boundary(other.end - 1)
+                    && !words.is_clause_boundary(other.start)
+                    && word_count(words, &other) >= 2;
                 return Some(Report {
                     content,
                     frame,
                     continued: false,
+                    second_part: inside_clause.then_some(other),
                 });
             }
         }
@@ -199,6 +209,7 @@ pub(crate) fn find(
             content: body,
             frame: Frame::default(),
             continued: true,
+            second_part: None,
         });
     }
     None

@@ -191,13 +191,24 @@ impl Recognizer {
                         l.sentence = s;
                     }
                 }
-                let content = indirect::clip_to_quotes(&words, report.content);
-                if !content.is_empty() {
+                // A report interrupted by its frame ("X wurden laut Y bei dem Vorfall
+                // verletzt") is two parts of one quote.
+                let parts: Vec<Range<usize>> = [Some(report.content), report.second_part]
+                    .into_iter()
+                    .flatten()
+                    .map(|part| indirect::clip_to_quotes(&words, part))
+                    .filter(|part| !part.is_empty())
+                    .collect();
+                let group = (parts.len() > 1).then(|| {
+                    next_group += 1;
+                    next_group - 1
+                });
+                for part in parts {
                     found.push(Found {
-                        tokens: content,
+                        tokens: part,
                         kind: QuoteKind::Indirect,
-                        frame,
-                        group: None,
+                        frame: frame.clone(),
+                        group,
                         weak: false,
                     });
                 }

@@ -710,3 +710,28 @@ fn pronoun_speakers_resolve_to_a_compatible_person_or_none() {
         assert_eq!(linked, expected, "{text:?}: {:?}", q.speaker);
     }
 }
+
+/// An attribution phrase inside a reported clause splits it into two parts of one quote.
+#[test]
+fn a_report_interrupted_by_its_source_is_one_quote_in_two_parts() {
+    let text = "Drei Polizisten wurden laut Innenministerium bei dem Einsatz leicht verletzt.";
+    let found = quotes(text);
+    let parts: Vec<_> = found
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    let texts: Vec<&str> = parts.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Drei Polizisten wurden", "bei dem Einsatz leicht verletzt"],
+        "{found:?}"
+    );
+    assert!(parts[0].group.is_some() && parts[0].group == parts[1].group);
+    for q in parts {
+        assert_eq!(
+            q.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Innenministerium")
+        );
+        assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("laut"));
+    }
+}
