@@ -313,10 +313,10 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "weitere",
 ];
 
-/// Determiners that mark dative or accusative: not a subject.
+/// Determiners that mark dative, accusative or genitive ("Eines Tages"): not a subject.
 pub(crate) const OBLIQUE_DETERMINERS: &[&str] = &[
-    "dem", "den", "einem", "einen", "diesem", "diesen", "jenem", "jenen", "seinem", "seinen",
-    "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "meinem", "meinen",
+    "des", "eines", "dem", "den", "einem", "einen", "diesem", "diesen", "jenem", "jenen", "seinem",
+    "seinen", "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "meinem", "meinen",
 ];
 
 /// Personal pronouns that can be speakers.
@@ -500,6 +500,17 @@ pub(crate) const ADVERBS: &[&str] = &[
     "genau",
     "ganz",
     "gar",
+    "endlich",
+    "plötzlich",
+    "sofort",
+    "wieder",
+    "einmal",
+    "bald",
+    "gleich",
+    "darum",
+    "deswegen",
+    "freilich",
+    "vielleicht",
 ];
 
 /// Coordinating conjunctions: they join clauses and never open a noun phrase.
