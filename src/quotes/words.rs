@@ -247,12 +247,9 @@ impl<'d, 't> Words<'d, 't> {
     /// after a determiner or preposition (an attribute: "nach fünf Jahren", "der neue").
     pub fn finite_verb(&self, start: usize, end: usize) -> Option<usize> {
         let closed = DETERMINER | PREPOSITION | NO_PHRASE | PRONOUN | OBLIQUE;
-        (start..end.min(start + WINDOW)).find(|&k| {
-            self.is_lowercase(k)
-                && !self.in_quote[k]
-                && !self.has(k, closed)
-                && !(k > start && self.has(k - 1, DETERMINER | PREPOSITION))
-        })
+        (start..end.min(start + WINDOW))
+            .filter(|&k| self.is_lowercase(k) && !self.in_quote[k] && !self.has(k, closed))
+            .find(|&k| k == start || !self.has(k - 1, DETERMINER | PREPOSITION))
     }
 
     /// The end (exclusive) of the clause that token `i` is in, looking right.
