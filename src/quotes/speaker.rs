@@ -271,8 +271,8 @@ impl Words<'_, '_> {
             return self.subject_after(v + 1, ceiling).or(opening);
         }
         // "Der Führer, der den Plan als „Farce“ bezeichnete": the relative pronoun stands for
-        // the noun phrase before its comma, which is the speaker (a bare "der" tells a reader
-        // nothing). Verb-final also with an auxiliary after it ("wie X mitgeteilt hat,").
+        // the noun phrase before its comma; the speaker is both ("Der Führer, der"), as a bare
+        // "der" tells a reader nothing. Verb-final also with an auxiliary after it ("wie X mitgeteilt hat,").
         let clause_ends =
             |k: usize| k >= self.len() || self.is_clause_boundary(k) || self.ends_sentence(k);
         let verb_final = clause_ends(v + 1)
@@ -284,7 +284,15 @@ impl Words<'_, '_> {
             && ["der", "die", "welcher", "welche"].contains(&self.text(start))
             && self.noun_phrase(start, v).is_none_or(|np| np.end != v)
         {
-            return self.antecedent(start - 1, floor);
+            // "X, der Stellvertreter von Y sagte": an article, so X and its apposition.
+            let apposition = self.is_capitalised(start + 1);
+            return self.antecedent(start - 1, floor).map(|np| {
+                if apposition {
+                    np.start..start - 1
+                } else {
+                    np
+                }
+            });
         }
         // Verb-final after a conjunction ("wie X sagte"); "Als Antwort sagte X" is a main clause.
         if self.has(start, SUBORDINATOR) && verb_final {
@@ -335,10 +343,13 @@ impl Words<'_, '_> {
         speaker
     }
 
-    /// The noun phrase that ends at the comma before a relative clause: its antecedent.
+    /// The noun phrase that ends at the comma before a relative clause (its antecedent),
+    /// through the relative pronoun after the comma.
     fn antecedent(&self, comma: usize, floor: usize) -> Option<Range<usize>> {
         let first = floor.max(comma.saturating_sub(10));
-        (first..comma).find_map(|k| self.noun_phrase(k, comma).filter(|np| np.end == comma))
+        (first..comma)
+            .find_map(|k| self.noun_phrase(k, comma).filter(|np| np.end == comma))
+            .map(|np| np.start..comma + 2)
     }
 
     /// "Auch der Minister sagte", "Selbst die Zeitung hatte …": a focus adverb and a
@@ -371,6 +382,15 @@ pub(super) fn resolve_entity(
     speaker: &Range<usize>,
 ) -> Option<usize> {
     let doc = words.doc;
+    // "Der Führer, der": the antecedent is the mention.
+    let relative = speaker.len() >= 3
+        && words.is_punct(speaker.end - 2, ",")
+        && ["der", "die", "welcher", "welche"].contains(&words.text(speaker.end - 1));
+    let speaker = &if relative {
+        speaker.start..speaker.end - 2
+    } else {
+        speaker.clone()
+    };
     let start = doc.tokens[speaker.start].start;
     let end = doc.tokens[speaker.end - 1].end;
     let first = entities.partition_point(|e| e.end <= start);

@@ -259,7 +259,7 @@ fn finds_the_speaker_behind_harder_frames() {
             "Der Führer, der den Sieg zunächst als „Fest“ bezeichnete, ordnete eine Prüfung an.",
             &[],
             "„Fest",
-            "Der Führer",
+            "Der Führer, der",
         ),
         // "so" with a verb the lexicon may lack.
         (
