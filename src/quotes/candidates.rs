@@ -1,5 +1,7 @@
-//! Which quotation-mark pairs are quotes: speech-like content with a frame or a report
-//! around it, not a title, a name or a scare quote.
+//! Quote candidates: which quotation-mark pairs are speech, and which are titles or names.
+//!
+//! A pair is speech when its content is speech-like and a frame or report stands around it;
+//! a title, a name or a scare quote lacks these.
 
 use super::frame::{left_frame, nearby_subject, right_frame, sentence_frame, Frame};
 use super::lexicon::{VerbClass, FUNCTION_WORDS};

@@ -1,6 +1,7 @@
-//! The frame around a quote: the cue that attributes it ("sagte", "so", "laut", "zufolge",
-//! "hieß es") and the speaker it names, on either side of the quote or elsewhere in its
-//! sentence. Every search looks at a bounded window of tokens.
+//! Frames: the cue that attributes a quote and where its speaker stands.
+//!
+//! The cue ("sagte", "so", "laut", "zufolge", "hieß es") stands on either side of the quote
+//! or elsewhere in its sentence. Every search looks at a bounded window of tokens.
 
 use std::ops::Range;
 

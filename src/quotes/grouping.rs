@@ -1,5 +1,7 @@
-//! Quotes that belong together: the parts of a quote interrupted by its frame, and a quoted
-//! phrase that echoes a quote kept elsewhere in the text.
+//! Grouping: quotes that belong together, as parts of one quote or as echoes of another.
+//!
+//! The parts of a quote interrupted by its frame share a group; a quoted phrase that repeats
+//! a quote kept elsewhere in the text takes that quote's frame.
 
 use aho_corasick::AhoCorasick;
 

@@ -214,6 +214,7 @@ pub(crate) fn find(
     }
     None
 }
+
 /// Keeps a reported-speech span from crossing a direct quote.
 pub(super) fn clip_to_quotes(words: &Words, mut content: Range<usize>) -> Range<usize> {
     while content.start < content.end

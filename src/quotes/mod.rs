@@ -45,19 +45,19 @@ impl Default for Recognizer {
 
 /// A found quote in token indices, before it becomes a [`Quote`].
 struct Found {
-    pub(super) tokens: Range<usize>,
-    pub(super) kind: QuoteKind,
-    pub(super) frame: Frame,
-    pub(super) group: Option<usize>,
+    tokens: Range<usize>,
+    kind: QuoteKind,
+    frame: Frame,
+    group: Option<usize>,
     /// Framed from afar in its sentence or by continuation, not by a cue beside it.
-    pub(super) weak: bool,
+    weak: bool,
 }
 
 /// The last speaker named, to continue reports without a frame of their own.
 #[derive(Clone)]
 struct LastReport {
-    pub(super) frame: Frame,
-    pub(super) sentence: usize,
+    frame: Frame,
+    sentence: usize,
 }
 
 /// Sentences a report carries over to the next Konjunktiv-I sentence or bare quote.

@@ -1,4 +1,4 @@
-//! What the quotation layer knows about each token (word class, case, names) and the noun phrases and clauses it reads from them.
+//! Per-token facts (word class, case, names) and the noun phrases and clauses read from them.
 
 use std::ops::Range;
 
