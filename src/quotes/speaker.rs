@@ -373,8 +373,9 @@ const DETERMINERS: &[&str] = &[
 /// Words that attach a modifier to a noun ("der Sprecher der Stadt", "Chef von Siemens").
 const MODIFIER_LINKS: &[&str] = &["der", "des", "von", "vom", "aus"];
 
-/// The entity a speaker mention refers to: the entity that is the mention's head, or for a
-/// pronoun the most recent person mentioned before it.
+/// The entity a speaker mention refers to: the person named in an apposition, the entity
+/// that is the mention's head, or for "er"/"sie" the nearest person of that gender in the same
+/// or the previous paragraph.
 pub(super) fn resolve_entity(
     words: &Words,
     entities: &[Entity],
