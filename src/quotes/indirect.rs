@@ -90,7 +90,14 @@ pub(crate) fn find(
             let verb_second = words.subjunctive_in(k..(k + 8).min(end), true).is_some();
             let infinitive =
                 class == VerbClass::Demand && (k..end.min(k + WINDOW)).any(|i| words.is(i, "zu"));
-            if (complement || verb_second || infinitive || verb_final_frame)
+            // "Stoiber sagte, die Union benötige …": a subject, then at once its finite verb,
+            // whatever the mood the lexicon knows.
+            let main_clause = class == VerbClass::Report
+                && words
+                    .noun_phrase(k, end)
+                    .filter(|np| !words.is_oblique(np.start))
+                    .is_some_and(|np| words.finite_verb(np.end, np.end + 1).is_some());
+            if (complement || verb_second || infinitive || verb_final_frame || main_clause)
                 && word_count(words, &(k..end)) >= 3
             {
                 return Some(Report {

@@ -98,6 +98,14 @@ fn finds_quotes_with_speaker_and_cue() {
             Some("Die Feuerwehr"),
             Some("gab"),
         ),
+        // A verb-second clause whose verb the lexicon does not list.
+        (
+            "Der Minister sagte, die Union benötige eine starke Mehrheit.",
+            "die Union benötige eine starke Mehrheit",
+            Indirect,
+            Some("Der Minister"),
+            Some("sagte"),
+        ),
         // Konjunktiv II stands in where Konjunktiv I looks like the indicative.
         (
             "Die Gewerkschaft mahnte an, die Löhne müssten steigen.",

@@ -130,6 +130,11 @@ impl<'d, 't> Words<'d, 't> {
         self.facts.get(i).is_some_and(|f| f & fact != 0)
     }
 
+    /// A determiner of dative, accusative or genitive: its phrase is no subject.
+    pub fn is_oblique(&self, i: usize) -> bool {
+        self.has(i, OBLIQUE)
+    }
+
     /// Inside a person or organisation name the entity layer found.
     pub fn is_named_agent(&self, i: usize) -> bool {
         self.has(i, NAMED_AGENT)
