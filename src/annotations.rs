@@ -266,9 +266,21 @@ pub struct Speaker {
     pub entity: Option<usize>,
 }
 
-/// The word or phrase that attributes a quote ("sagte", "laut", "zufolge").
+/// The word or phrase that attributes a quote ("sagte", "laut", "zufolge"). For a separable
+/// verb the span is the finite verb and `particle` the particle later in the clause
+/// ("kündigte" … "an").
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub particle: Option<Particle>,
+}
+
+/// The separable particle of a cue's verb ("an" of "kündigte … an").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Particle {
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -306,6 +318,10 @@ impl Annotations {
             if let Some(c) = &mut q.cue {
                 visit(&mut c.start);
                 visit(&mut c.end);
+                if let Some(p) = &mut c.particle {
+                    visit(&mut p.start);
+                    visit(&mut p.end);
+                }
             }
         }
     }

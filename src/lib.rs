@@ -32,7 +32,7 @@ mod wasm;
 
 pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
-    PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
+    Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
 };
 pub use crate::annotator::{stages, Annotator, Options, MAX_INPUT_BYTES};
 pub use crate::calendar::{ClockTime, Date, Weekday};

@@ -30,9 +30,12 @@ export interface Figure {
   mod?: "early" | "mid" | "late";
 }
 export interface Span { start: number; end: number; text: string; }
+/** The cue is the finite verb; a separable verb's particle later in the clause ("kündigte … an") is `particle`. */
+export interface Cue extends Span { particle?: Span; }
 export interface Quote {
   start: number; end: number; kind: "direct" | "indirect"; text: string;
-  speaker: (Span & { entity?: number }) | null; cue: Span | null; group?: number;
+  /** `entity`: the id of the entity group the speaker is (or, for a pronoun, refers to). */
+  speaker: (Span & { entity?: number }) | null; cue: Cue | null; group?: number;
 }
 /** Offsets are UTF-16 code units: `text.slice(start, end) === span.text`. */
 export interface Annotations { entities: EntityMention[]; entity_groups: EntityGroup[]; figures: Figure[]; quotes: Quote[]; }

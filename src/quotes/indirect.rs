@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use super::frame::{Frame, Words, WINDOW};
+use super::frame::Frame;
 use super::lexicon::{VerbClass, COMPLEMENTISERS};
+use super::words::{Words, WINDOW};
 
 /// Adverbs right after a verb that mark a coordinated main clause rather than a frame.
 const COORDINATING_ADVERBS: &[&str] = &[
@@ -27,6 +28,8 @@ pub(crate) struct Report {
     pub frame: Frame,
     /// Continues an earlier report (Konjunktiv I without a frame of its own).
     pub continued: bool,
+    /// The other side of an attribution phrase inside the report ("… laut X …").
+    pub second_part: Option<Range<usize>>,
 }
 
 /// The sentence `sentence` without its final punctuation, or `None` when it is empty.
@@ -87,7 +90,14 @@ pub(crate) fn find(
             let verb_second = words.subjunctive_in(k..(k + 8).min(end), true).is_some();
             let infinitive =
                 class == VerbClass::Demand && (k..end.min(k + WINDOW)).any(|i| words.is(i, "zu"));
-            if (complement || verb_second || infinitive || verb_final_frame)
+            // "Stoiber sagte, die Union benötige …": a subject, then at once its finite verb,
+            // whatever the mood the lexicon knows.
+            let main_clause = class == VerbClass::Report
+                && words
+                    .noun_phrase(k, end)
+                    .filter(|np| !words.is_oblique(np.start))
+                    .is_some_and(|np| words.finite_verb(np.end, np.end + 1).is_some());
+            if (complement || verb_second || infinitive || verb_final_frame || main_clause)
                 && word_count(words, &(k..end)) >= 3
             {
                 return Some(Report {
@@ -98,6 +108,7 @@ pub(crate) fn find(
                         class: Some(class),
                     },
                     continued: false,
+                    second_part: None,
                 });
             }
         }
@@ -141,6 +152,7 @@ pub(crate) fn find(
                     content,
                     frame,
                     continued: false,
+                    second_part: None,
                 });
             }
         }
@@ -172,16 +184,22 @@ pub(crate) fn find(
             }
             let before = body.start..taken_start;
             let after = taken_end..end;
-            let content = if word_count(words, &after) >= word_count(words, &before) {
-                after
+            let (content, other) = if word_count(words, &after) >= word_count(words, &before) {
+                (after, before)
             } else {
-                before
+                (before, after)
             };
             if word_count(words, &content) >= 3 {
+                // Both sides are the report when the phrase stands inside its clause.
+                let inside_clause = !other.is_empty()
+                    && !words.is_clause_boundary(other.end - 1)
+                    && !words.is_clause_boundary(other.start)
+                    && word_count(words, &other) >= 2;
                 return Some(Report {
                     content,
                     frame,
                     continued: false,
+                    second_part: inside_clause.then_some(other),
                 });
             }
         }
@@ -198,7 +216,32 @@ pub(crate) fn find(
             content: body,
             frame: Frame::default(),
             continued: true,
+            second_part: None,
         });
     }
     None
+}
+
+/// Keeps a reported-speech span from crossing a direct quote.
+pub(super) fn clip_to_quotes(words: &Words, mut content: Range<usize>) -> Range<usize> {
+    while content.start < content.end
+        && words.in_quote[content.start]
+        && content.start > 0
+        && words.in_quote[content.start - 1]
+    {
+        content.start += 1;
+    }
+    if content.end > content.start
+        && content.end < words.len()
+        && words.in_quote[content.end - 1]
+        && words.in_quote[content.end]
+    {
+        // A quote running past the end: stop before it opens.
+        let mut end = content.end - 1;
+        while end > content.start && words.in_quote[end - 1] {
+            end -= 1;
+        }
+        content.end = end;
+    }
+    content
 }

@@ -99,6 +99,11 @@ const EXTRA_REPORT_FORMS: &[(&str, &str)] = &[
     ("skandierten", ""),
     ("skandieren", ""),
     ("skandiert", ""),
+    // "zeigte sich zufrieden", "zeigte sich überzeugt, dass …": a stance made public.
+    ("zeigte", "sich"),
+    ("zeigten", "sich"),
+    ("zeigt", "sich"),
+    ("zeigen", "sich"),
     ("gab", "an"),
     ("gaben", "an"),
     ("gibt", "an"),
@@ -308,10 +313,10 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "weitere",
 ];
 
-/// Determiners that mark dative or accusative: not a subject.
+/// Determiners that mark dative, accusative or genitive ("Eines Tages"): not a subject.
 pub(crate) const OBLIQUE_DETERMINERS: &[&str] = &[
-    "dem", "den", "einem", "einen", "diesem", "diesen", "jenem", "jenen", "seinem", "seinen",
-    "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "meinem", "meinen",
+    "des", "eines", "dem", "den", "einem", "einen", "diesem", "diesen", "jenem", "jenen", "seinem",
+    "seinen", "ihrem", "ihren", "unserem", "unseren", "keinem", "keinen", "meinem", "meinen",
 ];
 
 /// Personal pronouns that can be speakers.
@@ -459,7 +464,57 @@ pub(crate) const ADVERBS: &[&str] = &[
     "aktuell",
     "gerade",
     "sogar",
+    // Sentence adverbs that open a clause and never speak ("Insbesondere …").
+    "insbesondere",
+    "besonders",
+    "sehr",
+    "fast",
+    "etwa",
+    "kaum",
+    "immerhin",
+    "jedenfalls",
+    "nämlich",
+    "dennoch",
+    "zwar",
+    "ohnehin",
+    "somit",
+    "folglich",
+    "stattdessen",
+    "überdies",
+    "weiterhin",
+    "indessen",
+    "vorerst",
+    "vermutlich",
+    "offensichtlich",
+    "angeblich",
+    "tatsächlich",
+    "natürlich",
+    "leider",
+    "eigentlich",
+    "wahrscheinlich",
+    "möglicherweise",
+    "insgesamt",
+    "zumindest",
+    "wenigstens",
+    "ausgerechnet",
+    "genau",
+    "ganz",
+    "gar",
+    "endlich",
+    "plötzlich",
+    "sofort",
+    "wieder",
+    "einmal",
+    "bald",
+    "gleich",
+    "darum",
+    "deswegen",
+    "freilich",
+    "vielleicht",
 ];
+
+/// Coordinating conjunctions: they join clauses and never open a noun phrase.
+pub(crate) const CONJUNCTIONS: &[&str] = &["und", "oder", "denn", "sondern", "bzw", "sowie"];
 
 /// Nouns that name what a quoted title or name is ("die Zeitung „…“", "das Motto „…“").
 const GENRE_NOUNS: &[&str] = &[
@@ -587,12 +642,27 @@ pub(crate) const IS_ADVERB: u16 = 32;
 pub(crate) const IS_SUBORDINATOR: u16 = 64;
 pub(crate) const IS_PRONOUN: u16 = 128;
 pub(crate) const IS_OBLIQUE: u16 = 256;
+pub(crate) const IS_CONJUNCTION: u16 = 512;
 /// The bits that hold for a word whatever its case.
-pub(crate) const CLOSED_CLASSES: u16 =
-    IS_DETERMINER | IS_PREPOSITION | IS_ADVERB | IS_SUBORDINATOR | IS_PRONOUN | IS_OBLIQUE;
+pub(crate) const CLOSED_CLASSES: u16 = IS_DETERMINER
+    | IS_PREPOSITION
+    | IS_ADVERB
+    | IS_SUBORDINATOR
+    | IS_PRONOUN
+    | IS_OBLIQUE
+    | IS_CONJUNCTION;
+
+/// The grammatical gender of a person, as a role noun or title shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Feminine,
+    Masculine,
+}
 
 pub(crate) struct Lexicon {
     verbs: FastMap<&'static str, Vec<VerbForm>>,
+    /// Singular role nouns in lower case with their gender ("ministerin" → feminine).
+    role_genders: FastMap<String, Option<Gender>>,
     word_facts: FastMap<&'static str, u16>,
     /// Role nouns in lower case: "minister", "sprecherin".
     roles: FastMap<String, ()>,
@@ -648,12 +718,33 @@ impl Lexicon {
             subjunctive.insert(form, false);
         }
         let mut roles = FastMap::default();
-        for &(form, _gender, _number, kind) in generated::ROLE_NOUNS {
+        let mut role_genders: FastMap<String, Option<Gender>> = FastMap::default();
+        for &(form, gender, number, kind) in generated::ROLE_NOUNS {
             if kind == "modifier" || form.len() < 3 {
                 continue;
             }
             roles.insert(form.to_lowercase(), ());
+            let gender = match gender {
+                "f" => Some(Gender::Feminine),
+                "m" => Some(Gender::Masculine),
+                _ => None,
+            };
+            if number == "sg" {
+                // A form of both genders ("Abgeordnete") tells none.
+                role_genders
+                    .entry(form.to_lowercase())
+                    .and_modify(|g| {
+                        if *g != gender {
+                            *g = None;
+                        }
+                    })
+                    .or_insert(gender);
+            }
         }
+        for (title, gender) in [("frau", Gender::Feminine), ("herr", Gender::Masculine)] {
+            role_genders.insert(title.to_string(), Some(gender));
+        }
+        role_genders.insert("herrn".to_string(), Some(Gender::Masculine));
         let genre = GENRE_NOUNS.iter().map(|&g| (g, ())).collect();
         let mut word_facts: FastMap<&'static str, u16> = FastMap::default();
         for (list, bit) in [
@@ -663,6 +754,7 @@ impl Lexicon {
             (SUBORDINATORS, IS_SUBORDINATOR),
             (PERSON_PRONOUNS, IS_PRONOUN),
             (OBLIQUE_DETERMINERS, IS_OBLIQUE),
+            (CONJUNCTIONS, IS_CONJUNCTION),
         ] {
             for &word in list {
                 *word_facts.entry(word).or_default() |= bit;
@@ -678,6 +770,7 @@ impl Lexicon {
         Lexicon {
             word_facts,
             verbs,
+            role_genders,
             roles,
             genre,
         }
@@ -713,6 +806,21 @@ impl Lexicon {
                 .map(|(at, _)| &lower[at..])
                 .take_while(|tail| tail.len() >= 5)
                 .any(|tail| self.roles.contains_key(tail))
+    }
+
+    /// The gender a singular role noun or title gives the name after it ("Ministerin",
+    /// "Regierungschefin", "Herr"), also as the head of a compound.
+    pub fn role_gender(&self, word: &str) -> Option<Gender> {
+        if word.len() > 48 || !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        let tails = lower.char_indices().map(|(at, _)| &lower[at..]);
+        tails
+            .take_while(|tail| tail.len() >= 4)
+            .find_map(|tail| self.role_genders.get(tail))
+            .copied()
+            .flatten()
     }
 
     /// Whether `word` names a kind of work, medium or organisation ("Zeitung", "Motto").

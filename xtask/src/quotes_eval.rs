@@ -2,13 +2,18 @@
 //! the predictions (code-point offsets) to target/eval/quotes-dev-pred.jsonl and scores them
 //! per source and kind with the metrics of ../shared/tools/score_quotes.py: exact, trimmed,
 //! ≥ 50 % overlap (one-to-one, greedy by overlap), speaker and cue accuracy on matched quotes.
+//!
+//! Speaker misses are counted by kind: no speaker, a wrong span, or the right span linked to
+//! the wrong entity (or to none) where the entity layer found a person name inside the gold
+//! speaker span or an organisation name ending it. The documents are also scored in two fixed halves, A and B,
+//! by the lowest bit of the FNV-1a hash of their id: develop on one, check on the other.
 
 use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 
 use serde_json::{json, Value};
-use textmarker::{stages, Annotator, OffsetUnit, Options};
+use textmarker::{stages, Annotator, EntityLabel, OffsetUnit, Options};
 
 use crate::paths;
 
@@ -23,6 +28,27 @@ struct Q {
     kind: String,
     speakers: Vec<Span>,
     cues: Vec<Span>,
+    /// The entity group the predicted speaker is linked to.
+    speaker_entity: Option<u64>,
+}
+
+/// A person or organisation mention the entity layer found: span and group id.
+struct Name {
+    span: Span,
+    entity: u64,
+    person: bool,
+}
+
+/// The fixed half of the dev documents an id belongs to: the lowest bit of its FNV-1a hash.
+fn half_of(id: &str) -> &'static str {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    if hash & 1 == 0 {
+        "A"
+    } else {
+        "B"
+    }
 }
 
 fn span(v: &Value) -> Option<Span> {
@@ -55,6 +81,7 @@ fn quotes_of(doc: &Value) -> Vec<Q> {
                         kind: q["kind"].as_str().unwrap_or("direct").to_string(),
                         speakers: spans(q, "speaker", "speakers"),
                         cues: spans(q, "cue", "cues"),
+                        speaker_entity: q["speaker"].get("entity").and_then(Value::as_u64),
                     })
                 })
                 .collect()
@@ -90,17 +117,53 @@ struct Counts {
     overlap: usize,
     speaker_n: usize,
     speaker_ok: usize,
+    no_speaker: usize,
+    wrong_span: usize,
+    wrong_entity: usize,
     cue_n: usize,
     cue_ok: usize,
 }
 
-/// A matched quote whose speaker (or whose lack of one) disagrees with the gold.
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.pred += o.pred;
+        self.exact += o.exact;
+        self.trimmed += o.trimmed;
+        self.overlap += o.overlap;
+        self.speaker_n += o.speaker_n;
+        self.speaker_ok += o.speaker_ok;
+        self.no_speaker += o.no_speaker;
+        self.wrong_span += o.wrong_span;
+        self.wrong_entity += o.wrong_entity;
+        self.cue_n += o.cue_n;
+        self.cue_ok += o.cue_ok;
+    }
+}
+
+/// What a miss is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Missed {
+    Speaker,
+    /// The speaker span is right, its entity link is not.
+    Entity,
+    Cue,
+}
+
+/// A matched quote whose speaker, entity link or cue disagrees with the gold.
 struct Miss {
     gold: usize,
     pred: usize,
+    missed: Missed,
 }
 
-fn score_doc(c: &mut Counts, chars: &[char], gold: &[&Q], pred: &[&Q]) -> Vec<Miss> {
+fn score_doc(
+    c: &mut Counts,
+    chars: &[char],
+    names: &[Name],
+    gold: &[&Q],
+    pred: &[&Q],
+) -> Vec<Miss> {
     let mut misses = Vec::new();
     c.gold += gold.len();
     c.pred += pred.len();
@@ -147,13 +210,63 @@ fn score_doc(c: &mut Counts, chars: &[char], gold: &[&Q], pred: &[&Q]) -> Vec<Mi
             c.speaker_n += 1;
             let ok = hit(&gold[i].speakers, &pred[j].speakers);
             c.speaker_ok += usize::from(ok);
+            if pred[j].speakers.is_empty() {
+                c.no_speaker += 1;
+            } else if !ok {
+                c.wrong_span += 1;
+            } else {
+                // The entity the speaker must link to: a person named in the gold speaker
+                // span, else an organisation ending it.
+                let within = |n: &&Name, person: bool| {
+                    n.person == person
+                        && gold[i].speakers.iter().any(|s| {
+                            n.span.0 >= s.0 && n.span.1 <= s.1 && (person || n.span.1 == s.1)
+                        })
+                };
+                let mut expected: Vec<u64> = names
+                    .iter()
+                    .filter(|n| within(n, true))
+                    .map(|n| n.entity)
+                    .collect();
+                if expected.is_empty() {
+                    expected = names
+                        .iter()
+                        .filter(|n| within(n, false))
+                        .map(|n| n.entity)
+                        .collect();
+                }
+                if !expected.is_empty()
+                    && !pred[j]
+                        .speaker_entity
+                        .is_some_and(|e| expected.contains(&e))
+                {
+                    c.wrong_entity += 1;
+                    misses.push(Miss {
+                        gold: i,
+                        pred: j,
+                        missed: Missed::Entity,
+                    });
+                }
+            }
             if !ok {
-                misses.push(Miss { gold: i, pred: j });
+                misses.push(Miss {
+                    gold: i,
+                    pred: j,
+                    missed: Missed::Speaker,
+                });
             }
         }
         if !gold[i].cues.is_empty() {
             c.cue_n += 1;
-            c.cue_ok += usize::from(hit(&gold[i].cues, &pred[j].cues));
+            let ok = hit(&gold[i].cues, &pred[j].cues);
+            c.cue_ok += usize::from(ok);
+            if !ok {
+                misses.push(Miss {
+                    gold: i,
+                    pred: j,
+                    missed: Missed::Cue,
+                });
+            }
         }
     }
     misses
@@ -176,8 +289,8 @@ fn shown(chars: &[char], spans: &[Span]) -> String {
         .join(" | ")
 }
 
-/// Prints a speaker miss: gold and predicted speaker, the quote and its surroundings.
-fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q) {
+/// Prints a speaker (or cue) miss: gold and predicted span, the quote and its surroundings.
+fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q, missed: Missed) {
     let (s, e) = gold.span;
     let from = s.saturating_sub(250);
     let to = (e + 150).min(chars.len());
@@ -190,8 +303,16 @@ fn print_miss(id: &str, chars: &[char], gold: &Q, pred: &Q) {
         quote
     };
     println!("--- {id} [{}] {}..{}", gold.kind, s, e);
-    println!("  gold: {}", shown(chars, &gold.speakers));
-    println!("  pred: {}", shown(chars, &pred.speakers));
+    let (gold_spans, pred_spans) = if missed == Missed::Cue {
+        (&gold.cues, &pred.cues)
+    } else {
+        (&gold.speakers, &pred.speakers)
+    };
+    println!("  gold: {}", shown(chars, gold_spans));
+    println!("  pred: {}", shown(chars, pred_spans));
+    if missed == Missed::Entity {
+        println!("  pred entity: {:?}", pred.speaker_entity);
+    }
     println!(
         "  context: {}⟦{quote}⟧{}",
         slice(chars, (from, s)).replace('\n', "⏎"),
@@ -239,6 +360,15 @@ fn speed(gold_text: &str, rounds: usize) -> Result<(), String> {
     Ok(())
 }
 
+fn f1(tp: usize, pred: usize, gold: usize) -> String {
+    let f = if pred + gold > 0 {
+        2.0 * tp as f64 / (pred + gold) as f64
+    } else {
+        0.0
+    };
+    format!("{f:.3}")
+}
+
 fn prf(tp: usize, pred: usize, gold: usize) -> String {
     let p = if pred > 0 {
         tp as f64 / pred as f64
@@ -267,7 +397,8 @@ fn acc(ok: usize, n: usize) -> String {
 }
 
 /// Options: `--speed [--rounds N]` times the quotes stage alone; `--misses [direct|indirect]` prints
-/// speaker misses (Wikinews unless `--source rw`).
+/// speaker misses (cue misses with `--cues`, entity-link misses with `--entities`; Wikinews
+/// unless `rw` is given; of one half with `--half A|B`).
 pub fn run(args: &[String]) -> Result<(), String> {
     let gold_path = paths::shared_file(GOLD)?;
     let gold_text =
@@ -285,6 +416,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .filter(|k| KINDS.contains(&k.as_str()))
             .map_or("direct", |k| k.as_str())
     });
+    let missed = if args.iter().any(|a| a == "--cues") {
+        Missed::Cue
+    } else if args.iter().any(|a| a == "--entities") {
+        Missed::Entity
+    } else {
+        Missed::Speaker
+    };
+    let misses_half = args
+        .iter()
+        .position(|a| a == "--half")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str);
     let misses_source = if args.iter().any(|a| a == "rw") {
         SOURCES[1]
     } else {
@@ -298,7 +441,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut out = std::io::BufWriter::new(
         fs::File::create(&pred_path).map_err(|e| format!("{}: {e}", pred_path.display()))?,
     );
-    let mut counts: HashMap<(&str, &str), Counts> = HashMap::new();
+    let mut counts: HashMap<(&str, &str, &str), Counts> = HashMap::new();
     let mut bytes = 0usize;
     let started = std::time::Instant::now();
     for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
@@ -313,6 +456,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let pred_doc = json!({"id": id, "quotes": found.quotes});
         writeln!(out, "{pred_doc}").map_err(|e| e.to_string())?;
         let chars: Vec<char> = text.chars().collect();
+        let names: Vec<Name> = found
+            .entities
+            .iter()
+            .filter(|e| matches!(e.label, EntityLabel::Person | EntityLabel::Organisation))
+            .map(|e| Name {
+                span: (e.start, e.end),
+                entity: e.entity_id as u64,
+                person: e.label == EntityLabel::Person,
+            })
+            .collect();
+        let half = half_of(id);
         let gold = quotes_of(&doc);
         let pred = quotes_of(&pred_doc);
         for &kind in KINDS {
@@ -323,10 +477,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .copied()
                 .find(|s| *s == source)
                 .unwrap_or("other");
-            let misses = score_doc(counts.entry((source, kind)).or_default(), &chars, &g, &p);
-            if misses_kind == Some(kind) && source == misses_source {
-                for m in misses {
-                    print_miss(id, &chars, g[m.gold], p[m.pred]);
+            let mut doc_counts = Counts::default();
+            let misses = score_doc(&mut doc_counts, &chars, &names, &g, &p);
+            counts
+                .entry((source, kind, "all"))
+                .or_default()
+                .add(&doc_counts);
+            counts
+                .entry((source, kind, half))
+                .or_default()
+                .add(&doc_counts);
+            if misses_kind == Some(kind)
+                && source == misses_source
+                && misses_half.is_none_or(|h| h == half)
+            {
+                for m in misses.iter().filter(|m| m.missed == missed) {
+                    print_miss(id, &chars, g[m.gold], p[m.pred], m.missed);
                 }
             }
         }
@@ -335,7 +501,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let seconds = started.elapsed().as_secs_f64();
     for &source in SOURCES {
         for &kind in KINDS {
-            let Some(c) = counts.get(&(source, kind)) else {
+            let Some(c) = counts.get(&(source, kind, "all")) else {
                 continue;
             };
             println!("[{kind} | {source}]");
@@ -343,7 +509,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!("  exact_norm  {}", prf(c.trimmed, c.pred, c.gold));
             println!("  overlap50   {}", prf(c.overlap, c.pred, c.gold));
             println!("  speaker_acc {}", acc(c.speaker_ok, c.speaker_n));
+            println!(
+                "  speaker_err no-speaker={} wrong-span={} wrong-entity={}",
+                c.no_speaker, c.wrong_span, c.wrong_entity
+            );
             println!("  cue_acc     {}", acc(c.cue_ok, c.cue_n));
+            for half in ["A", "B"] {
+                let Some(h) = counts.get(&(source, kind, half)) else {
+                    continue;
+                };
+                println!(
+                    "  half {half}: overlap F1 {}  speaker_acc {}  cue_acc {}  \
+                     (no-speaker={} wrong-span={} wrong-entity={})",
+                    f1(h.overlap, h.pred, h.gold),
+                    acc(h.speaker_ok, h.speaker_n),
+                    acc(h.cue_ok, h.cue_n),
+                    h.no_speaker,
+                    h.wrong_span,
+                    h.wrong_entity
+                );
+            }
         }
     }
     println!(

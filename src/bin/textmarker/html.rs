@@ -64,7 +64,10 @@ fn quote_title(quote: &Quote) -> String {
         .as_ref()
         .map_or("unknown speaker", |s| s.text.as_str());
     match &quote.cue {
-        Some(cue) => format!("{kind} — {speaker} ({})", cue.text),
+        Some(cue) => match &cue.particle {
+            Some(particle) => format!("{kind} — {speaker} ({} … {})", cue.text, particle.text),
+            None => format!("{kind} — {speaker} ({})", cue.text),
+        },
         None => format!("{kind} — {speaker}"),
     }
 }
