@@ -23,6 +23,7 @@ mod entities;
 mod error;
 mod figures;
 mod offsets;
+mod options;
 mod overlap;
 mod quotes;
 mod text;
@@ -33,10 +34,11 @@ pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
     PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
 };
-pub use crate::annotator::{stages, Annotator, Options, MAX_INPUT_BYTES};
+pub use crate::annotator::{stages, Annotator, MAX_INPUT_BYTES};
 pub use crate::calendar::{find_dateline, ClockTime, Date, Weekday};
 pub use crate::error::Error;
 pub use crate::offsets::OffsetUnit;
+pub use crate::options::Options;
 
 /// For `cargo xtask train ner` only: the entity tagger's feature extraction and decoding,
 /// shared so that training and tagging cannot drift apart. Not a stable API.

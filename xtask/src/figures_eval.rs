@@ -554,11 +554,8 @@ fn prf([tp, fp, fn_]: [usize; 3]) -> (f64, f64, f64) {
 
 fn print_table(counts: &Counts) {
     println!(
-        "{:<11} | {:<33} | {:<33} | {}",
-        "kind",
-        "overlap P     R     F1 (tp/fp/fn)",
-        "span P     R     F1 (tp/fp/fn)",
-        "span+value P     R     F1 (tp/fp/fn)"
+        "{:<11} | {:<33} | {:<33} | span+value P     R     F1 (tp/fp/fn)",
+        "kind", "overlap P     R     F1 (tp/fp/fn)", "span P     R     F1 (tp/fp/fn)",
     );
     let cell = |c: Option<[usize; 3]>| match c {
         Some(c) if c.iter().sum::<usize>() > 0 => {

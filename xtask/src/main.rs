@@ -4,6 +4,7 @@
 mod bench;
 mod dist;
 mod figures_eval;
+mod imports;
 mod lexicon;
 mod ner;
 mod paths;
@@ -39,6 +40,8 @@ fn main() -> ExitCode {
         "build" => web::build(rest),
         "serve" => web::serve(rest),
         "test" => testing::test(rest),
+        // One suite of `test`, run by it as a child with the output going to a log.
+        "__test-step" => testing::step(rest),
         "bench" => bench::bench(rest),
         "dist" => dist::dist(rest),
         "screenshots" => web::screenshots(rest),
