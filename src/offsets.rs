@@ -94,7 +94,6 @@ pub(crate) fn convert(spans: &mut impl Offsets, text: &str, from: OffsetUnit, to
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     /// Byte spans, standing in for the annotations.
     #[derive(Clone, Debug, PartialEq)]
@@ -113,13 +112,6 @@ mod tests {
         let mut spans = spans.clone();
         convert(&mut spans, text, from, to);
         spans
-    }
-
-    fn char_boundaries(text: &str) -> Vec<usize> {
-        text.char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect()
     }
 
     #[test]
@@ -158,62 +150,76 @@ mod tests {
         assert_eq!(OffsetUnit::parse("words"), None);
     }
 
-    fn german_text() -> impl Strategy<Value = String> {
-        let pieces = prop::sample::select(vec![
-            "Straße",
-            "„",
-            "“",
-            "‚",
-            "‘",
-            "»",
-            "«",
-            "😀",
-            "👩‍👩‍👧",
-            "e\u{301}",
-            "Ä",
-            "ö",
-            " ",
-            "\n",
-            "a",
-            "€",
-            "\u{0}",
-            "\r\n",
-            "שלום",
-            "🇩🇪",
-        ]);
-        prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
-    }
+    /// Random texts and spans (proptest is a native-only dev-dependency).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
 
-    proptest! {
-        #[test]
-        fn every_unit_slices_the_same_text(text in german_text(), picks in prop::collection::vec((0usize..1000, 0usize..1000), 0..8)) {
-            let bounds = char_boundaries(&text);
-            let bytes = Spans(picks
-                .iter()
-                .map(|&(a, b)| {
-                    let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
-                    (a.min(b), a.max(b))
-                })
-                .collect());
-            let sliced: Vec<&str> = bytes.0.iter().map(|&(start, end)| &text[start..end]).collect();
+        fn char_boundaries(text: &str) -> Vec<usize> {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect()
+        }
 
-            let cp = converted(&bytes, &text, OffsetUnit::Bytes, OffsetUnit::CodePoints);
-            let chars: Vec<char> = text.chars().collect();
-            for (&(start, end), expected) in cp.0.iter().zip(&sliced) {
-                prop_assert_eq!(&chars[start..end].iter().collect::<String>(), expected);
+        fn german_text() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "Straße",
+                "„",
+                "“",
+                "‚",
+                "‘",
+                "»",
+                "«",
+                "😀",
+                "👩‍👩‍👧",
+                "e\u{301}",
+                "Ä",
+                "ö",
+                " ",
+                "\n",
+                "a",
+                "€",
+                "\u{0}",
+                "\r\n",
+                "שלום",
+                "🇩🇪",
+            ]);
+            prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn every_unit_slices_the_same_text(text in german_text(), picks in prop::collection::vec((0usize..1000, 0usize..1000), 0..8)) {
+                let bounds = char_boundaries(&text);
+                let bytes = Spans(picks
+                    .iter()
+                    .map(|&(a, b)| {
+                        let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                        (a.min(b), a.max(b))
+                    })
+                    .collect());
+                let sliced: Vec<&str> = bytes.0.iter().map(|&(start, end)| &text[start..end]).collect();
+
+                let cp = converted(&bytes, &text, OffsetUnit::Bytes, OffsetUnit::CodePoints);
+                let chars: Vec<char> = text.chars().collect();
+                for (&(start, end), expected) in cp.0.iter().zip(&sliced) {
+                    prop_assert_eq!(&chars[start..end].iter().collect::<String>(), expected);
+                }
+
+                let utf16 = converted(&bytes, &text, OffsetUnit::Bytes, OffsetUnit::Utf16);
+                let units: Vec<u16> = text.encode_utf16().collect();
+                for (&(start, end), expected) in utf16.0.iter().zip(&sliced) {
+                    prop_assert_eq!(&String::from_utf16(&units[start..end]).unwrap(), expected);
+                }
+
+                // Converting onwards from code points lands where converting from bytes does.
+                let via_cp = converted(&cp, &text, OffsetUnit::CodePoints, OffsetUnit::Utf16);
+                prop_assert_eq!(&via_cp, &utf16);
+                let back = converted(&via_cp, &text, OffsetUnit::Utf16, OffsetUnit::Bytes);
+                prop_assert_eq!(&back, &bytes);
             }
-
-            let utf16 = converted(&bytes, &text, OffsetUnit::Bytes, OffsetUnit::Utf16);
-            let units: Vec<u16> = text.encode_utf16().collect();
-            for (&(start, end), expected) in utf16.0.iter().zip(&sliced) {
-                prop_assert_eq!(&String::from_utf16(&units[start..end]).unwrap(), expected);
-            }
-
-            // Converting onwards from code points lands where converting from bytes does.
-            let via_cp = converted(&cp, &text, OffsetUnit::CodePoints, OffsetUnit::Utf16);
-            prop_assert_eq!(&via_cp, &utf16);
-            let back = converted(&via_cp, &text, OffsetUnit::Utf16, OffsetUnit::Bytes);
-            prop_assert_eq!(&back, &bytes);
         }
     }
 }

@@ -21,7 +21,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   build              build the WebAssembly module into www/pkg (installs wasm-bindgen-cli if needed)
   serve [--port N]   build, then serve www/ on http://127.0.0.1:8080
-  test               install what the tests need, then run every test suite
+  test [--only ID,…] [--no-browser] [--no-fuzz]
+                     install what the tests need, then run every test suite (or those named)
   dist               build the npm package into pkg/
   gen                regenerate src/generated/ from ../shared/data/lexicon
   train ner          train the entity model into model/

@@ -200,6 +200,21 @@ impl Totals {
 pub fn test(args: &[String]) -> Result<(), String> {
     let skip_browser = args.iter().any(|a| a == "--no-browser");
     let skip_fuzz = args.iter().any(|a| a == "--no-fuzz");
+    // `--only fmt,clippy,imports`: just those suites (their ids are the log names).
+    let only: Option<Vec<&str>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|at| args.get(at + 1))
+        .map(|ids| ids.split(',').collect());
+    if let Some(ids) = &only {
+        if let Some(unknown) = ids.iter().find(|id| !SUITES.iter().any(|s| s.id == **id)) {
+            let known: Vec<&str> = SUITES.iter().map(|s| s.id).collect();
+            return Err(format!(
+                "no suite {unknown:?}; the suites: {}",
+                known.join(", ")
+            ));
+        }
+    }
     let logs = web::target_dir().join("test-logs");
     if logs.is_dir() {
         fs::remove_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
@@ -216,7 +231,9 @@ pub fn test(args: &[String]) -> Result<(), String> {
     let mut totals = Totals::default();
     let mut failure = None;
     for suite in SUITES {
-        if (skip_browser && BROWSER_SUITES.contains(&suite.id))
+        let wanted = only.as_ref().is_none_or(|ids| ids.contains(&suite.id));
+        if !wanted
+            || (skip_browser && BROWSER_SUITES.contains(&suite.id))
             || (skip_fuzz && FUZZ_SUITES.contains(&suite.id))
         {
             continue;
