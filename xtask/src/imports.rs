@@ -112,12 +112,22 @@ impl Crate {
         let mut krate = Crate::default();
         let mut pending = vec![(vec![root.to_path_buf()], ModPath::new())];
         while let Some((candidates, module)) = pending.pop() {
-            let mut tried = candidates.iter().map(|file| (file, read(file)));
-            let (file, source) = tried
-                .find(|(_, source)| source.is_ok())
-                .or_else(|| candidates.first().map(|first| (first, read(first))))
-                .expect("every module has a candidate file");
-            let source = source?;
+            // The first candidate that reads, or the first one's error.
+            let mut first_error = None;
+            let mut found = None;
+            for file in candidates {
+                match read(&file) {
+                    Ok(source) => {
+                        found = Some((file, source));
+                        break;
+                    }
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+            let (file, source) = found.ok_or_else(|| first_error.unwrap_or_default())?;
+            let file = file.as_path();
             let dir = child_dir(file);
             for (child, path_attribute) in krate.scan(file, &module, &source) {
                 let name = child.last().expect("a child has a name");
@@ -187,7 +197,9 @@ impl Crate {
                             i += 3;
                             continue;
                         }
-                        declared.push((child, path_attribute.take()));
+                        if *next == Kind::Semi {
+                            declared.push((child, path_attribute.take()));
+                        }
                         i += 2;
                     }
                 }

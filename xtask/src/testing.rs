@@ -27,20 +27,19 @@ const FUZZ_SECONDS: u32 = 60;
 /// counted as skipped in the summary.
 const SKIP_MARKER: &str = "skipped:";
 
+/// What a suite does; it runs in the child, its output going to the suite's log.
+type Run = fn(&Path) -> Result<(), String>;
+
 /// One suite of `cargo xtask test`.
 struct Suite {
     id: &'static str,
     name: &'static str,
     /// Installs tools rather than testing: timed, but not counted.
     setup: bool,
-    run: fn(&Path) -> Result<(), String>,
+    run: Run,
 }
 
-const fn suite(
-    id: &'static str,
-    name: &'static str,
-    run: fn(&Path) -> Result<(), String>,
-) -> Suite {
+const fn suite(id: &'static str, name: &'static str, run: Run) -> Suite {
     Suite {
         id,
         name,
@@ -49,16 +48,10 @@ const fn suite(
     }
 }
 
-const fn setup(
-    id: &'static str,
-    name: &'static str,
-    run: fn(&Path) -> Result<(), String>,
-) -> Suite {
+const fn setup(id: &'static str, name: &'static str, run: Run) -> Suite {
     Suite {
-        id,
-        name,
         setup: true,
-        run,
+        ..suite(id, name, run)
     }
 }
 
@@ -197,24 +190,37 @@ impl Totals {
     }
 }
 
-pub fn test(args: &[String]) -> Result<(), String> {
+/// The suites `args` ask for: all of them, less the browser (`--no-browser`) and fuzz
+/// (`--no-fuzz`) parts, or just those `--only fmt,clippy,imports` names (the log names).
+fn selected(args: &[String]) -> Result<Vec<&'static Suite>, String> {
     let skip_browser = args.iter().any(|a| a == "--no-browser");
     let skip_fuzz = args.iter().any(|a| a == "--no-fuzz");
-    // `--only fmt,clippy,imports`: just those suites (their ids are the log names).
     let only: Option<Vec<&str>> = args
         .iter()
         .position(|a| a == "--only")
         .and_then(|at| args.get(at + 1))
         .map(|ids| ids.split(',').collect());
-    if let Some(ids) = &only {
-        if let Some(unknown) = ids.iter().find(|id| !SUITES.iter().any(|s| s.id == **id)) {
-            let known: Vec<&str> = SUITES.iter().map(|s| s.id).collect();
-            return Err(format!(
-                "no suite {unknown:?}; the suites: {}",
-                known.join(", ")
-            ));
-        }
+    if let Some(unknown) = only
+        .iter()
+        .flatten()
+        .find(|id| !SUITES.iter().any(|s| s.id == **id))
+    {
+        let known: Vec<&str> = SUITES.iter().map(|s| s.id).collect();
+        return Err(format!(
+            "no suite {unknown:?}; the suites: {}",
+            known.join(", ")
+        ));
     }
+    Ok(SUITES
+        .iter()
+        .filter(|suite| only.as_ref().is_none_or(|ids| ids.contains(&suite.id)))
+        .filter(|suite| !(skip_browser && BROWSER_SUITES.contains(&suite.id)))
+        .filter(|suite| !(skip_fuzz && FUZZ_SUITES.contains(&suite.id)))
+        .collect())
+}
+
+pub fn test(args: &[String]) -> Result<(), String> {
+    let suites = selected(args)?;
     let logs = web::target_dir().join("test-logs");
     if logs.is_dir() {
         fs::remove_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
@@ -230,14 +236,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let mut totals = Totals::default();
     let mut failure = None;
-    for suite in SUITES {
-        let wanted = only.as_ref().is_none_or(|ids| ids.contains(&suite.id));
-        if !wanted
-            || (skip_browser && BROWSER_SUITES.contains(&suite.id))
-            || (skip_fuzz && FUZZ_SUITES.contains(&suite.id))
-        {
-            continue;
-        }
+    for suite in suites {
         eprint!("  {:<38}", suite.name);
         let log_path = logs.join(format!("{}.log", suite.id));
         let suite_started = Instant::now();
@@ -597,6 +596,23 @@ mod tests {
         );
         totals.add(&Counts::default(), false);
         assert_eq!((totals.passed, totals.failed, totals.skipped), (6, 1, 3));
+    }
+
+    #[test]
+    fn selects_suites_from_the_flags() {
+        let ids = |args: &[&str]| -> Result<Vec<&str>, String> {
+            let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            Ok(selected(&args)?.iter().map(|suite| suite.id).collect())
+        };
+        assert_eq!(ids(&[]).unwrap().len(), SUITES.len());
+        assert_eq!(
+            ids(&["--only", "imports,fmt"]).unwrap(),
+            ["fmt", "imports"],
+            "in the suites' order"
+        );
+        let quick = ids(&["--no-browser", "--no-fuzz"]).unwrap();
+        assert!(quick.contains(&"native") && !quick.contains(&"e2e") && !quick.contains(&"fuzz"));
+        assert!(ids(&["--only", "lint"]).is_err());
     }
 
     #[test]
