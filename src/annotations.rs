@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::offsets::OffsetUnit;
+use crate::offsets::{self, OffsetUnit, Offsets};
 
 /// Everything found in one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -294,12 +294,16 @@ impl Annotations {
 
     /// The same annotations with every offset in `unit`. `text` must be the annotated text.
     pub fn into_offsets(mut self, text: &str, unit: OffsetUnit) -> Annotations {
-        crate::offsets::convert(&mut self, text, unit);
+        let from = self.unit;
+        offsets::convert(&mut self, text, from, unit);
+        self.unit = unit;
         self
     }
+}
 
+impl Offsets for Annotations {
     /// Visits every offset: spans of entities, figures, quotes, speakers and cues.
-    pub(crate) fn for_each_offset(&mut self, mut visit: impl FnMut(&mut usize)) {
+    fn for_each_offset(&mut self, mut visit: impl FnMut(&mut usize)) {
         for e in &mut self.entities {
             visit(&mut e.start);
             visit(&mut e.end);
@@ -339,5 +343,89 @@ mod tests {
         assert_eq!(EntityLabel::LocationDeriv.base(), EntityLabel::Location);
         assert_eq!(EntityLabel::OtherPart.base(), EntityLabel::Other);
         assert_eq!(EntityLabel::parse("MISC"), None);
+    }
+
+    #[test]
+    fn into_offsets_converts_every_span_and_records_the_unit() {
+        // „ and ß are one code point of three and two bytes.
+        let text = "„Straße“, sagte Köln.";
+        let span = |word: &str| {
+            let start = text.find(word).unwrap();
+            (start, start + word.len())
+        };
+        let (start, end) = span("Köln");
+        let entity = Entity {
+            start,
+            end,
+            label: EntityLabel::Location,
+            text: "Köln".into(),
+            entity_id: 0,
+        };
+        let (start, end) = span("Straße");
+        let figure = Figure {
+            start,
+            end,
+            kind: FigureKind::Number,
+            value: FigureValue::Number(1.0),
+            text: "Straße".into(),
+            approx: None,
+            modifier: None,
+        };
+        let (start, end) = span("„Straße“");
+        let (speaker_start, speaker_end) = span("Köln");
+        let (cue_start, cue_end) = span("sagte");
+        let quote = Quote {
+            start,
+            end,
+            kind: QuoteKind::Direct,
+            text: "„Straße“".into(),
+            speaker: Some(Speaker {
+                start: speaker_start,
+                end: speaker_end,
+                text: "Köln".into(),
+                entity: None,
+            }),
+            cue: Some(Cue {
+                start: cue_start,
+                end: cue_end,
+                text: "sagte".into(),
+                particle: None,
+            }),
+            group: None,
+        };
+        let bytes = Annotations {
+            entities: vec![entity],
+            figures: vec![figure],
+            quotes: vec![quote],
+            ..Annotations::default()
+        };
+        assert_eq!(bytes.offset_unit(), OffsetUnit::Bytes);
+
+        let found = bytes.clone().into_offsets(text, OffsetUnit::CodePoints);
+        assert_eq!(found.offset_unit(), OffsetUnit::CodePoints);
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |start: usize, end: usize| chars[start..end].iter().collect::<String>();
+        let quote = &found.quotes[0];
+        let (speaker, cue) = (quote.speaker.as_ref().unwrap(), quote.cue.as_ref().unwrap());
+        let spans = [
+            (
+                &found.entities[0].text,
+                found.entities[0].start,
+                found.entities[0].end,
+            ),
+            (
+                &found.figures[0].text,
+                found.figures[0].start,
+                found.figures[0].end,
+            ),
+            (&quote.text, quote.start, quote.end),
+            (&speaker.text, speaker.start, speaker.end),
+            (&cue.text, cue.start, cue.end),
+        ];
+        for (expected, start, end) in spans {
+            assert_eq!(&slice(start, end), expected);
+        }
+        // Converting back from the recorded unit restores the byte offsets.
+        assert_eq!(found.into_offsets(text, OffsetUnit::Bytes), bytes);
     }
 }

@@ -1,8 +1,8 @@
 //! The pipeline: one pass over the text, each layer reading only what lies below it.
 
 use crate::annotations::Annotations;
-use crate::calendar::{parse_date_time, ClockTime, Date};
 use crate::error::Error;
+use crate::options::Options;
 use crate::text::Document;
 use crate::{entities, figures, overlap, quotes};
 
@@ -10,27 +10,6 @@ use crate::{entities, figures, overlap, quotes};
 /// takes any length in linear time; the limit keeps a browser tab responsive and its memory
 /// bounded.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
-
-/// Settings for one call of [`Annotator::annotate`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Options {
-    /// The article's publication date: relative dates ("Dienstag", "vergangene Woche") are
-    /// resolved against it. Without it they are found but get no value.
-    pub ref_date: Option<Date>,
-    /// The time of day of the reference, when known ("in zwei Stunden").
-    pub ref_time: Option<ClockTime>,
-}
-
-impl Options {
-    /// Options with the reference date read from an ISO 8601 date or date-time.
-    pub fn with_ref_date(iso: &str) -> Result<Options, Error> {
-        let (date, time) = parse_date_time(iso)?;
-        Ok(Options {
-            ref_date: Some(date),
-            ref_time: time,
-        })
-    }
-}
 
 /// Finds entities, figures and quotations. Build it once (it unpacks the model and lexicons)
 /// and reuse it for every text.
@@ -100,7 +79,7 @@ impl Annotator {
 pub mod stages {
     use super::Annotator;
     use crate::annotations::Entity;
-    use crate::annotator::Options;
+    use crate::options::Options;
     use crate::text::Document;
 
     /// A tokenised text, with the entities the quotes stage reads.

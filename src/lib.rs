@@ -24,6 +24,7 @@ mod entities;
 mod error;
 mod figures;
 mod offsets;
+mod options;
 mod overlap;
 mod quotes;
 mod text;
@@ -34,11 +35,12 @@ pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
     Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
 };
-pub use crate::annotator::{stages, Annotator, Options, MAX_INPUT_BYTES};
+pub use crate::annotator::{stages, Annotator, MAX_INPUT_BYTES};
 pub use crate::calendar::{ClockTime, Date, Weekday};
 pub use crate::dateline::find_dateline;
 pub use crate::error::Error;
 pub use crate::offsets::OffsetUnit;
+pub use crate::options::Options;
 
 /// For `cargo xtask train ner` only: the entity tagger's feature extraction and decoding,
 /// shared so that training and tagging cannot drift apart. Not a stable API.

@@ -108,10 +108,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         let mut all_digits = c.is_ascii_digit();
-        loop {
-            let Some(&(at, next)) = chars.peek() else {
-                break;
-            };
+        while let Some(&(at, next)) = chars.peek() {
             if is_word_char(next) {
                 all_digits &= next.is_ascii_digit();
                 end = at + next.len_utf8();

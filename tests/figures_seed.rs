@@ -6,8 +6,11 @@ mod common;
 
 use textmarker::{Annotator, Approx, FigureKind, Options, PeriodPart};
 
-/// (text of the figure, kind, value as JSON, approx, mod): in order of appearance.
-const EXPECTED: &[(&str, FigureKind, &str, Option<Approx>, Option<PeriodPart>)] = &[
+/// (text of the figure, kind, value as JSON, approx, mod).
+type Row<T> = (T, FigureKind, T, Option<Approx>, Option<PeriodPart>);
+
+/// Every figure, in order of appearance.
+const EXPECTED: &[Row<&str>] = &[
     (
         "2025-10-28",
         FigureKind::Date,
@@ -76,13 +79,7 @@ fn every_figure_of_the_seed_article() {
     };
     let options = Options::with_ref_date("2025-10-28").unwrap();
     let found = Annotator::new().annotate(&text, &options);
-    let got: Vec<(
-        String,
-        FigureKind,
-        String,
-        Option<Approx>,
-        Option<PeriodPart>,
-    )> = found
+    let got: Vec<Row<String>> = found
         .figures
         .iter()
         .map(|f| {
@@ -96,13 +93,7 @@ fn every_figure_of_the_seed_article() {
             )
         })
         .collect();
-    let expected: Vec<(
-        String,
-        FigureKind,
-        String,
-        Option<Approx>,
-        Option<PeriodPart>,
-    )> = EXPECTED
+    let expected: Vec<Row<String>> = EXPECTED
         .iter()
         .map(|(t, k, v, a, m)| (t.to_string(), *k, v.to_string(), *a, *m))
         .collect();

@@ -101,7 +101,7 @@ pub fn viterbi<S>(
     let mut scores: Vec<[S; N_TAGS]> = Vec::with_capacity(n);
     let mut first = [neg; N_TAGS];
     for t in 0..N_TAGS {
-        let permitted = allowed.map_or(true, |a| a[0] & (1 << t) != 0);
+        let permitted = allowed.is_none_or(|a| a[0] & (1 << t) != 0);
         if permitted {
             first[t] = transitions[t] + emissions[t];
         }

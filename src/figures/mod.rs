@@ -14,8 +14,8 @@ mod numbers;
 use aho_corasick::AhoCorasick;
 
 use crate::annotations::{Approx, Figure, FigureKind, FigureValue, PeriodPart, RangeBound};
-use crate::annotator::Options;
 use crate::calendar::{ClockTime, Date};
+use crate::options::Options;
 use crate::text::{Document, TokenKind};
 
 use lexicon::{lowercase, lowercase_bytes, Grain, Lex, Lexicon, MAX_WORD};

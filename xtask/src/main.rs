@@ -5,6 +5,7 @@ mod bench;
 mod clusters;
 mod dist;
 mod figures_eval;
+mod imports;
 mod lexicon;
 mod ner;
 mod paths;
@@ -21,7 +22,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   build              build the WebAssembly module into www/pkg (installs wasm-bindgen-cli if needed)
   serve [--port N]   build, then serve www/ on http://127.0.0.1:8080
-  test               install what the tests need, then run every test suite
+  test [--only ID,…] [--no-browser] [--no-fuzz]
+                     install what the tests need, then run every test suite (or those named)
   dist               build the npm package into pkg/
   gen [--cluster-words N]   regenerate src/generated/ from ../shared/data (lexicons, clusters)
   train ner          train the entity model into model/
@@ -40,6 +42,8 @@ fn main() -> ExitCode {
         "build" => web::build(rest),
         "serve" => web::serve(rest),
         "test" => testing::test(rest),
+        // One suite of `test`, run by it as a child with the output going to a log.
+        "__test-step" => testing::step(rest),
         "bench" => bench::bench(rest),
         "dist" => dist::dist(rest),
         "screenshots" => web::screenshots(rest),

@@ -35,7 +35,7 @@ fn column(header: &[String], name: &str) -> Result<usize, String> {
         .ok_or(format!("column {name:?} missing"))
 }
 
-fn cell<'r>(row: &'r [String], index: usize) -> &'r str {
+fn cell(row: &[String], index: usize) -> &str {
     row.get(index).map(|s| s.trim()).unwrap_or("")
 }
 
