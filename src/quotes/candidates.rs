@@ -3,11 +3,11 @@
 //! A pair is speech when its content is speech-like and a frame or report stands around it;
 //! a title, a name or a scare quote lacks these.
 
+use super::found::LastReport;
 use super::frame::{left_frame, nearby_subject, right_frame, sentence_frame, Frame};
 use super::lexicon::{VerbClass, FUNCTION_WORDS};
 use super::marks::Pair;
 use super::words::{Words, WINDOW};
-use super::LastReport;
 
 /// Why a quotation-mark pair was not taken as a quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,10 +5,10 @@
 
 use aho_corasick::AhoCorasick;
 
+use super::found::Found;
 use super::frame::Frame;
 use super::marks::Pair;
 use super::words::Words;
-use super::Found;
 use crate::annotations::QuoteKind;
 use crate::text::Document;
 

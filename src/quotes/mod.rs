@@ -14,6 +14,7 @@
 //! search looks at a bounded window: linear in the text.
 
 mod candidates;
+mod found;
 mod frame;
 mod grouping;
 mod indirect;
@@ -27,6 +28,7 @@ use std::ops::Range;
 use crate::annotations::{Cue, Entity, Particle, Quote, QuoteKind, Speaker};
 use crate::text::Document;
 use candidates::Verdict;
+use found::{Found, LastReport};
 use frame::Frame;
 use lexicon::Lexicon;
 use marks::Pair;
@@ -41,23 +43,6 @@ impl Default for Recognizer {
     fn default() -> Self {
         Recognizer::new()
     }
-}
-
-/// A found quote in token indices, before it becomes a [`Quote`].
-struct Found {
-    tokens: Range<usize>,
-    kind: QuoteKind,
-    frame: Frame,
-    group: Option<usize>,
-    /// Framed from afar in its sentence or by continuation, not by a cue beside it.
-    weak: bool,
-}
-
-/// The last speaker named, to continue reports without a frame of their own.
-#[derive(Clone)]
-struct LastReport {
-    frame: Frame,
-    sentence: usize,
 }
 
 /// Sentences a report carries over to the next Konjunktiv-I sentence or bare quote.
