@@ -71,6 +71,9 @@ impl Steps {
 }
 
 pub fn test(args: &[String]) -> Result<(), String> {
+    if args.first().is_some_and(|a| a == "spark") {
+        return crate::spark::test();
+    }
     let skip_browser = args.iter().any(|a| a == "--no-browser");
     let skip_fuzz = args.iter().any(|a| a == "--no-fuzz");
     let root = paths::root();
