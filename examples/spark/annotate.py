@@ -99,6 +99,7 @@ def main():
 
     spark = SparkSession.builder.appName("textmarker-annotate").getOrCreate()
     context = spark.sparkContext
+    context.setLogLevel("WARN")
     if os.path.isfile(args.binary):
         context.addFile(os.path.abspath(args.binary))
     binary_name = os.path.basename(args.binary)

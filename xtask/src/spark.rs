@@ -47,9 +47,12 @@ pub fn test() -> Result<(), String> {
     let records = mix_in_bad_lines(&articles, &input)?;
 
     let expected = work.join("cli.jsonl");
+    // The bad lines' messages go to a file: they are expected, and the output says the rest.
+    let messages = fs::File::create(work.join("cli.stderr")).map_err(|e| e.to_string())?;
     let status = Cmd::new(&cli)
         .args(["annotate", "--jsonl", "--quiet", "--output"])
         .args([&expected, &input])
+        .stderr(messages)
         .status()
         .map_err(|e| format!("cannot run {}: {e}", cli.display()))?;
     if status.code() != Some(1) {

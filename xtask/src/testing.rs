@@ -98,6 +98,9 @@ pub fn test(args: &[String]) -> Result<(), String> {
         )
     })?;
     steps.run("generated tables are up to date", || check_generated(&root))?;
+    if !args.iter().any(|a| a == "--no-spark") {
+        steps.run("Spark example against the CLI", crate::spark::test)?;
+    }
     if !skip_browser {
         steps.run("install browser test tools", || {
             web::ensure_toolchain()?;

@@ -195,20 +195,20 @@ fn annotate_stream(args: &AnnotateArgs) -> io::Result<ExitCode> {
         None
     };
 
-    let progress = progress::bar(total_bytes, args.quiet);
+    let bar = progress::bar(total_bytes, args.quiet);
     let mut out = Output::create(args.output.as_ref())?;
     let mut stderr = io::stderr();
     let mut sink = Sink {
         out: &mut out,
         messages: &mut stderr,
-        progress: progress.clone(),
+        progress: bar.clone(),
         written: 0,
         failures: 0,
     };
     let mut lines_read = 0;
     let mut result = Ok(());
     for input in inputs {
-        let mut lines = match input.into_lines(progress.clone()) {
+        let mut lines = match input.into_lines(bar.clone()) {
             Ok(lines) => lines,
             Err(e) => {
                 result = Err(e);
@@ -231,9 +231,8 @@ fn annotate_stream(args: &AnnotateArgs) -> io::Result<ExitCode> {
             break;
         }
     }
-    let failures = sink.failures;
-    progress::show_counts(&progress, sink.written, failures);
-    progress.finish();
+    let (written, failures) = (sink.written, sink.failures);
+    progress::finish(&bar, written, failures);
     // What was written stays readable (a `.gz` is ended properly) even when the input failed.
     let finished = out.finish();
     result?;

@@ -39,3 +39,13 @@ pub(crate) fn show_counts(bar: &ProgressBar, lines: usize, errors: usize) {
     };
     bar.set_message(format!("{lines} lines, {errors}"));
 }
+
+/// Leaves the final counts on screen and ends the line, so what follows starts on its own.
+pub(crate) fn finish(bar: &ProgressBar, lines: usize, errors: usize) {
+    if bar.is_hidden() {
+        return;
+    }
+    show_counts(bar, lines, errors);
+    bar.finish();
+    eprintln!();
+}
