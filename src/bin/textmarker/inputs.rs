@@ -80,7 +80,7 @@ impl Input {
 
 fn regular_file_size(file: &File) -> Option<u64> {
     let metadata = file.metadata().ok()?;
-    metadata.is_file().then(|| metadata.len())
+    metadata.is_file().then_some(metadata.len())
 }
 
 /// The size of standard input when it is a redirected regular file (`< archive.jsonl`).
@@ -105,7 +105,9 @@ fn located(name: Option<&str>, line: usize, e: io::Error) -> io::Error {
     let name = name.unwrap_or("standard input");
     io::Error::new(
         e.kind(),
-        format!("{name}: line {line}: cannot read further: {e}"),
+        format!(
+            "{name}: line {line}: cannot read further ({e}); every line before it was answered"
+        ),
     )
 }
 
