@@ -3,7 +3,8 @@
 # 1 GB input, and Spark local[2] against the bare CLI. Reads the 10kGNAD articles from
 # ../shared (never copied into the repository); writes its inputs under target/archives-bench.
 #
-#   benches/archives.sh [ROUNDS]     (default 5 rounds of 1 job then 2 jobs, back to back)
+#   benches/archives.sh [ROUNDS] [scaling]   (default 5 rounds of 1 job then 2 jobs, back to
+#                                             back; `scaling` stops after them)
 #
 # Needs `cargo build --release`, /usr/bin/time (Debian: time) and, for the Spark row, the
 # virtualenv that `cargo xtask test spark` makes (target/spark-venv).
@@ -39,6 +40,11 @@ for round in $(seq "$rounds"); do
             'BEGIN { printf "%-6s %-5s %8.2f %8.2f %10.0f %8.1f %8.1f\n", r, j, w, c, l / w, b / w / 1e6, m / 1024 }'
     done
 done
+
+if [ "${2:-}" = scaling ]; then
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 
 # Peak memory on 1 GB: the articles repeated to 1 GB, every core.
 big=$work/articles-1gb.jsonl

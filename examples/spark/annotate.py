@@ -8,8 +8,9 @@ included (one partition per `.gz` file: gzip cannot be split). Each partition's 
 piped through one `textmarker annotate --jsonl` process on the executor; its result lines
 come back in the same order, one per non-blank input line, and carry the input's id (the CLI
 echoes it). OUTPUT is a directory of JSONL part files, in input order when read in name
-order, or with `--format parquet` a Parquet table with the columns `id` (the id as JSON text)
-and `result` (the CLI's result line).
+order, or with `--format parquet` a Parquet table with the columns `id` (the input's id as
+text: a string as it is, other values as JSON, null where the line had none) and `result` (the
+CLI's result line).
 
 Why `mapPartitions` over a subprocess rather than `RDD.pipe`: both start one CLI per partition
 and stream lines through it, but the CLI's exit code means something. Exit 1 says some lines
