@@ -12,28 +12,12 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
 
+#[path = "common/cli.rs"]
+mod common_cli;
+use common_cli::run;
+
 fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_textmarker"))
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = cli()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    // Written from a thread: the CLI answers while it reads, and a full stdout pipe would
-    // otherwise stop both sides.
-    let mut input = child.stdin.take().expect("stdin");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().expect("the CLI ends");
-    writer.join().expect("the writer ends");
-    output
 }
 
 /// A fresh directory for one test's files.
