@@ -30,18 +30,19 @@ pub fn test() -> Result<(), String> {
         return Ok(());
     };
     let root = paths::root();
-    let work = root.join("target").join("spark-test");
+    let target = crate::web::target_dir();
+    let work = target.join("spark-test");
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
 
     ensure_java()?;
-    let venv = ensure_pyspark(&root)?;
+    let venv = ensure_pyspark(&target)?;
     run::status(
         Cmd::new("cargo")
             .current_dir(&root)
             .args(["build", "--bin", "textmarker"]),
     )?;
-    let cli = root.join("target").join("debug").join("textmarker");
+    let cli = target.join("debug").join("textmarker");
 
     let input = work.join("input.jsonl");
     let records = mix_in_bad_lines(&articles, &input)?;
@@ -101,9 +102,9 @@ fn ensure_java() -> Result<(), String> {
     run::apt_install(&["openjdk-17-jre-headless"])
 }
 
-/// A virtualenv under `target/` with the pinned pyspark; returns its directory.
-fn ensure_pyspark(root: &Path) -> Result<PathBuf, String> {
-    let venv = root.join("target").join("spark-venv");
+/// A virtualenv in the target directory with the pinned pyspark; returns its directory.
+fn ensure_pyspark(target: &Path) -> Result<PathBuf, String> {
+    let venv = target.join("spark-venv");
     let python = venv.join("bin").join("python");
     let installed = run::output(Cmd::new(&python).args(["-m", "pip", "show", "pyspark"]))
         .is_some_and(|info| info.contains(&format!("Version: {}", &PYSPARK["pyspark==".len()..])));
