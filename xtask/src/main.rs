@@ -22,8 +22,8 @@ tasks:
   build              build the WebAssembly module into www/pkg (installs wasm-bindgen-cli if needed)
   serve [--port N]   build, then serve www/ on http://127.0.0.1:8080
   test               install what the tests need, then run every test suite
-  test spark         only the Spark example against the CLI (installs Java and pyspark;
-                     `test --no-spark` skips it)
+  test spark         only the Spark example against the CLI (installs Java and pyspark);
+                     `test --no-spark` runs every suite but that one
   dist               build the npm package into pkg/
   gen                regenerate src/generated/ from ../shared/data/lexicon
   train ner          train the entity model into model/
