@@ -133,6 +133,15 @@ fn output_files_hold_what_stdout_would() {
         };
         assert_eq!(written, on_stdout.stdout, "{name}");
     }
+    // One text goes to a file the same way.
+    let single = run(&["annotate"], TEXTS[0].as_bytes());
+    let target = dir.join("one.json.gz");
+    let output = run(
+        &["annotate", "-o", target.to_str().unwrap()],
+        TEXTS[0].as_bytes(),
+    );
+    assert!(output.status.success() && output.stdout.is_empty());
+    assert_eq!(gunzip(&fs::read(&target).unwrap()), single.stdout);
     let _ = fs::remove_dir_all(&dir);
 }
 
