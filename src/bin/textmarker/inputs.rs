@@ -169,7 +169,8 @@ impl Lines {
 pub(crate) enum Output {
     Stdout(BufWriter<io::StdoutLock<'static>>),
     File(BufWriter<File>),
-    Gzip(GzEncoder<BufWriter<File>>),
+    // Boxed: the encoder's state is ten times the other writers'.
+    Gzip(Box<GzEncoder<BufWriter<File>>>),
     #[cfg(test)]
     Memory(Vec<u8>),
 }
@@ -181,7 +182,10 @@ impl Output {
         };
         let file = BufWriter::new(File::create(path).map_err(|e| with_path(path, e))?);
         if path.extension().is_some_and(|ext| ext == "gz") {
-            Ok(Output::Gzip(GzEncoder::new(file, Compression::default())))
+            Ok(Output::Gzip(Box::new(GzEncoder::new(
+                file,
+                Compression::default(),
+            ))))
         } else {
             Ok(Output::File(file))
         }
@@ -201,7 +205,7 @@ impl Output {
         match self {
             Output::Stdout(mut out) => out.flush(),
             Output::File(mut out) => out.flush(),
-            Output::Gzip(out) => out.finish()?.flush(),
+            Output::Gzip(out) => (*out).finish()?.flush(),
             #[cfg(test)]
             Output::Memory(_) => Ok(()),
         }
