@@ -169,7 +169,7 @@ impl Lines {
 pub(crate) enum Output {
     Stdout(BufWriter<io::StdoutLock<'static>>),
     File(BufWriter<File>),
-    // Boxed: the encoder's state is ten times the other writers'.
+    // Boxed: the encoder's state is several times the size of the other writers.
     Gzip(Box<GzEncoder<BufWriter<File>>>),
     #[cfg(test)]
     Memory(Vec<u8>),
