@@ -11,6 +11,7 @@ mod ner;
 mod paths;
 mod quotes_eval;
 mod run;
+mod spark;
 mod speech;
 mod testing;
 mod web;
@@ -22,8 +23,9 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   build              build the WebAssembly module into www/pkg (installs wasm-bindgen-cli if needed)
   serve [--port N]   build, then serve www/ on http://127.0.0.1:8080
-  test [--only ID,…] [--no-browser] [--no-fuzz]
+  test [--only ID,…] [--no-browser] [--no-fuzz] [--no-spark]
                      install what the tests need, then run every test suite (or those named)
+  test spark         only the Spark example against the CLI (installs Java and pyspark)
   dist               build the npm package into pkg/
   gen [--cluster-words N]   regenerate src/generated/ from ../shared/data (lexicons, clusters)
   train ner          train the entity model into model/

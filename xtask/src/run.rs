@@ -48,3 +48,22 @@ pub fn exists(program: &str) -> bool {
         .status()
         .is_ok()
 }
+
+/// Installs Debian packages, through sudo unless running as root.
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut argv: Vec<&str> = if is_root { vec![] } else { vec!["sudo"] };
+        argv.push("apt-get");
+        argv.extend_from_slice(args);
+        status(
+            Command::new(argv[0])
+                .args(&argv[1..])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )
+    };
+    apt(&["update", "-q"])?;
+    let mut install = vec!["install", "-y", "-q"];
+    install.extend_from_slice(packages);
+    apt(&install)
+}

@@ -65,6 +65,7 @@ const SUITES: &[Suite] = &[
     suite("native", "native tests", native_tests),
     suite("doc", "doc tests", doc_tests),
     suite("generated", "generated tables up to date", check_generated),
+    suite("spark", "Spark example against the CLI", spark),
     setup("browser-tools", "install browser test tools", browser_tools),
     suite("wasm", "wasm tests in headless Chromium", wasm_tests),
     suite("e2e", "end-to-end tests (Playwright)", end_to_end),
@@ -195,11 +196,15 @@ impl Totals {
 fn selected(args: &[String]) -> Result<Vec<&'static Suite>, String> {
     let skip_browser = args.iter().any(|a| a == "--no-browser");
     let skip_fuzz = args.iter().any(|a| a == "--no-fuzz");
+    let skip_spark = args.iter().any(|a| a == "--no-spark");
+    // `cargo xtask test spark` is `--only spark`.
+    let spark_alone = args.first().is_some_and(|a| a == "spark");
     let only: Option<Vec<&str>> = args
         .iter()
         .position(|a| a == "--only")
         .and_then(|at| args.get(at + 1))
-        .map(|ids| ids.split(',').collect());
+        .map(|ids| ids.split(',').collect())
+        .or(spark_alone.then(|| vec!["spark"]));
     if let Some(unknown) = only
         .iter()
         .flatten()
@@ -216,6 +221,7 @@ fn selected(args: &[String]) -> Result<Vec<&'static Suite>, String> {
         .filter(|suite| only.as_ref().is_none_or(|ids| ids.contains(&suite.id)))
         .filter(|suite| !(skip_browser && BROWSER_SUITES.contains(&suite.id)))
         .filter(|suite| !(skip_fuzz && FUZZ_SUITES.contains(&suite.id)))
+        .filter(|suite| !(skip_spark && suite.id == "spark"))
         .collect())
 }
 
@@ -445,6 +451,11 @@ fn npm_package(root: &Path) -> Result<(), String> {
             .current_dir(root)
             .args(["--test", "tests/package/"]),
     )
+}
+
+/// The Spark example over the news articles, against the CLI line for line.
+fn spark(_root: &Path) -> Result<(), String> {
+    crate::spark::test()
 }
 
 fn ensure_chromium() -> Result<(), String> {

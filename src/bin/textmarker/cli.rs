@@ -2,16 +2,18 @@
 //! The JSONL contract is documented in the README; other tools depend on it.
 
 use std::fs;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::html;
+use crate::inputs::{with_path, Input, Output};
+use crate::jsonl::{self, Sink, Window};
+use crate::progress;
 
 use clap::{Parser, Subcommand};
-use serde::Serialize;
-use serde_json::Value;
-use textmarker::{find_dateline, Annotations, Annotator, OffsetUnit, Options};
+use textmarker::{find_dateline, Annotator, OffsetUnit, Options};
 
 #[derive(Parser)]
 #[command(
@@ -32,11 +34,22 @@ enum Command {
 
 #[derive(clap::Args)]
 struct AnnotateArgs {
-    /// The text to annotate; standard input when absent.
-    file: Option<PathBuf>,
-    /// Read lines {"id", "text", "ref_date"?} on standard input; write one result line each.
-    #[arg(long, conflicts_with_all = ["html", "file"])]
+    /// The text to annotate, or with --jsonl the JSONL files (`.gz` too), read in turn;
+    /// standard input when absent or `-`.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Read lines {"id", "text", "ref_date"?}; write one result line each, in input order.
+    #[arg(long, conflicts_with = "html")]
     jsonl: bool,
+    /// Write the result to FILE instead of standard output; `.gz` compresses it.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// With --jsonl: how many lines to annotate at once. Default: one per core.
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// With --jsonl: no progress line (it is only ever drawn when stderr is a terminal).
+    #[arg(long, short)]
+    quiet: bool,
     /// Write one self-contained HTML page with the highlights.
     #[arg(long)]
     html: bool,
@@ -54,20 +67,6 @@ struct AnnotateArgs {
     /// Pretty-print the JSON of a single text.
     #[arg(long)]
     pretty: bool,
-}
-
-/// One result line of `--jsonl`: the input's id first, then the annotations.
-#[derive(Serialize)]
-struct ResultLine<'a> {
-    id: &'a Value,
-    #[serde(flatten)]
-    annotations: &'a Annotations,
-}
-
-#[derive(Serialize)]
-struct ErrorLine<'a> {
-    id: &'a Value,
-    error: &'a str,
 }
 
 pub fn main() -> ExitCode {
@@ -93,7 +92,7 @@ fn offset_unit(args: &AnnotateArgs) -> OffsetUnit {
     OffsetUnit::parse(&args.offsets).unwrap_or(OffsetUnit::CodePoints)
 }
 
-fn options_for(text: &str, ref_date: Option<&str>) -> Result<Options, String> {
+pub(crate) fn options_for(text: &str, ref_date: Option<&str>) -> Result<Options, String> {
     match ref_date {
         Some(iso) => Options::with_ref_date(iso).map_err(|e| e.to_string()),
         None => Ok(Options {
@@ -108,8 +107,7 @@ fn build_annotator(args: &AnnotateArgs) -> io::Result<Annotator> {
     let Some(path) = &args.names else {
         return Ok(Annotator::new());
     };
-    let tsv = fs::read_to_string(path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let tsv = fs::read_to_string(path).map_err(|e| with_path(path, e))?;
     Annotator::new()
         .with_names(&tsv)
         .map_err(|e| invalid_data(format!("{}: {e}", path.display())))
@@ -120,13 +118,15 @@ fn invalid_data(message: String) -> io::Error {
 }
 
 fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
-    let bytes = match &args.file {
-        Some(path) => fs::read(path)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?,
-        None => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            bytes
+    let bytes = match args.files.as_slice() {
+        [] => read_stdin()?,
+        [path] if path.as_os_str() == "-" => read_stdin()?,
+        [path] => fs::read(path).map_err(|e| with_path(path, e))?,
+        _ => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "one text at a time: give several files with --jsonl",
+            ))
         }
     };
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -141,7 +141,7 @@ fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
         .try_annotate(&text, &options)
         .map_err(|e| invalid_data(e.to_string()))?;
 
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = Output::create(args.output.as_ref())?;
     if args.html {
         let page = html::render_page(&text, &annotations);
         out.write_all(page.as_bytes())?;
@@ -154,88 +154,92 @@ fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
         }
         out.write_all(b"\n")?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads JSONL on stdin and answers every non-blank line, in order; a bad line gets an error
-/// record and does not stop the others.
+fn read_stdin() -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    io::stdin().lock().read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Answers every non-blank line of every input, in order; a bad line gets an error record and
+/// does not stop the others. An input that cannot be read further ends the run after the
+/// lines before it are written.
 fn annotate_stream(args: &AnnotateArgs) -> io::Result<ExitCode> {
     let annotator = build_annotator(args)?;
     let unit = offset_unit(args);
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut line = Vec::new();
-    let mut line_number = 0usize;
-    let mut failures = 0usize;
-    loop {
-        line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
+    // Every input is opened first, so a mistyped path fails before hours of work.
+    let inputs = if args.files.is_empty() {
+        vec![Input::stdin()]
+    } else {
+        args.files
+            .iter()
+            .map(|path| Input::open(path))
+            .collect::<io::Result<Vec<_>>>()?
+    };
+    let total_bytes = inputs.iter().map(|input| input.size).sum::<Option<u64>>();
+    let jobs = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let pool = if jobs > 1 {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("textmarker-{i}"))
+            .build()
+            .map_err(io::Error::other)?;
+        Some(pool)
+    } else {
+        None
+    };
+
+    let bar = progress::bar(total_bytes, args.quiet);
+    let mut out = Output::create(args.output.as_ref())?;
+    let mut stderr = io::stderr();
+    let mut sink = Sink {
+        out: &mut out,
+        messages: &mut stderr,
+        progress: bar.clone(),
+        written: 0,
+        failures: 0,
+    };
+    let mut lines_read = 0;
+    let mut result = Ok(());
+    for input in inputs {
+        let mut lines = match input.into_lines(bar.clone()) {
+            Ok(lines) => lines,
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        };
+        result = match &pool {
+            Some(pool) => jsonl::run_parallel(
+                pool,
+                Window::for_jobs(jobs),
+                &annotator,
+                unit,
+                &mut lines,
+                &mut sink,
+            ),
+            None => jsonl::run_sequential(&annotator, unit, &mut lines, &mut sink),
+        };
+        lines_read += lines.line_number;
+        if result.is_err() {
             break;
         }
-        line_number += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match annotate_line(&annotator, &line, unit) {
-            Ok((id, annotations)) => {
-                serde_json::to_writer(
-                    &mut out,
-                    &ResultLine {
-                        id: &id,
-                        annotations: &annotations,
-                    },
-                )?;
-            }
-            Err((id, message)) => {
-                failures += 1;
-                eprintln!("textmarker: line {line_number}: {message}");
-                serde_json::to_writer(
-                    &mut out,
-                    &ErrorLine {
-                        id: &id,
-                        error: &message,
-                    },
-                )?;
-            }
-        }
-        out.write_all(b"\n")?;
-        // Flush per line so a consumer sees results as they come.
-        out.flush()?;
     }
-    out.flush()?;
+    let (written, failures) = (sink.written, sink.failures);
+    progress::finish(&bar, written, failures);
+    // What was written stays readable (a `.gz` is ended properly) even when the input failed.
+    let finished = out.finish();
+    result?;
+    finished?;
     if failures > 0 {
-        eprintln!("textmarker: {failures} of {line_number} lines failed");
+        eprintln!("textmarker: {failures} of {lines_read} lines failed");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn annotate_line(
-    annotator: &Annotator,
-    line: &[u8],
-    unit: OffsetUnit,
-) -> Result<(Value, Annotations), (Value, String)> {
-    let record: Value = serde_json::from_slice(line)
-        .map_err(|e| (Value::Null, format!("not a JSON object: {e}")))?;
-    let Value::Object(fields) = record else {
-        return Err((Value::Null, "not a JSON object".to_string()));
-    };
-    let id = fields.get("id").cloned().unwrap_or(Value::Null);
-    let text = match fields.get("text") {
-        Some(Value::String(text)) => text,
-        Some(_) => return Err((id, "\"text\" must be a string".to_string())),
-        None => return Err((id, "missing \"text\"".to_string())),
-    };
-    let ref_date = match fields.get("ref_date") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(date)) => Some(date.as_str()),
-        Some(_) => return Err((id, "\"ref_date\" must be an ISO 8601 string".to_string())),
-    };
-    let options = options_for(text, ref_date).map_err(|e| (id.clone(), e))?;
-    match annotator.try_annotate(text, &options) {
-        Ok(annotations) => Ok((id, annotations.into_offsets(text, unit))),
-        Err(e) => Err((id, e.to_string())),
-    }
 }

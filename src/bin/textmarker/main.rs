@@ -5,6 +5,12 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod html;
+#[cfg(not(target_arch = "wasm32"))]
+mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
+mod jsonl;
+#[cfg(not(target_arch = "wasm32"))]
+mod progress;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
