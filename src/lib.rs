@@ -22,6 +22,8 @@ mod calendar;
 mod entities;
 mod error;
 mod figures;
+mod html;
+mod language;
 mod offsets;
 mod overlap;
 mod quotes;
@@ -31,11 +33,12 @@ mod wasm;
 
 pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
-    PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
+    PeriodPart, Quote, QuoteKind, RangeBound, Speaker, Warning,
 };
 pub use crate::annotator::{stages, Annotator, Options, MAX_INPUT_BYTES};
 pub use crate::calendar::{find_dateline, ClockTime, Date, Weekday};
 pub use crate::error::Error;
+pub use crate::html::html_document;
 pub use crate::offsets::OffsetUnit;
 
 /// For `cargo xtask train ner` only: the entity tagger's feature extraction and decoding,
@@ -50,7 +53,7 @@ pub mod __private {
     };
 }
 
-/// The JavaScript class `Annotator`, exposed on wasm32 for the boundary tests.
+/// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
-pub use crate::wasm::JsAnnotator;
+pub use crate::wasm::{html_document as wasm_html_document, JsAnnotator};

@@ -1,7 +1,7 @@
 // Turns text + packed spans (packed.js) into DOM: one block per paragraph, one <mark> per span, nested where
 // spans nest. User text only ever becomes text nodes.
 
-import { LIST_OF, ariaAt, packSpans } from "./packed.js";
+import { ariaAt } from "./packed.js";
 
 /**
  * Blocks: [start, end) ranges cut after line breaks, never inside a span. A block ends at a
@@ -129,12 +129,6 @@ export function renderPacked(container, text, packed, options = {}) {
     j = r.next;
   }
   container.replaceChildren(fragment);
-}
-
-/** `renderPacked` for an annotations object (packs it first). */
-export function renderAll(container, text, annotations, options = {}) {
-  const spanAt = (type, index) => annotations[LIST_OF[type]]?.[index];
-  renderPacked(container, text, packSpans(annotations), { spanAt, ...options });
 }
 
 /** Yields to the event loop (a macrotask: input and rendering get their turn). */

@@ -6,12 +6,10 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::html;
-
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use serde_json::Value;
-use textmarker::{find_dateline, Annotations, Annotator, OffsetUnit, Options};
+use textmarker::{find_dateline, html_document, Annotations, Annotator, OffsetUnit, Options};
 
 #[derive(Parser)]
 #[command(
@@ -143,7 +141,7 @@ fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
 
     let mut out = BufWriter::new(io::stdout().lock());
     if args.html {
-        let page = html::render_page(&text, &annotations);
+        let page = html_document(&text, &annotations, options.ref_date);
         out.write_all(page.as_bytes())?;
     } else {
         let annotations = annotations.into_offsets(&text, offset_unit(args));

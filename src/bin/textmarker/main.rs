@@ -3,8 +3,6 @@
 // The CLI is native only; on wasm32 (built for the browser tests) it is an empty program.
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
-#[cfg(not(target_arch = "wasm32"))]
-mod html;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
