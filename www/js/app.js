@@ -30,6 +30,12 @@ const languageNotice = $("language-notice");
  * Chromium). Longer pastes are set directly, with one undo step of our own (Ctrl+Z right after).
  */
 const NATIVE_PASTE_MAX_CHARS = 32_000;
+/**
+ * Longer texts stay out of the editor's layout (a summary shows instead) until the reader asks:
+ * Chromium lays out 1 MB in a textarea in ~0.8 s and 2 MB in ~2.5 s, in one task that cannot
+ * be sliced. The marked text shows them either way.
+ */
+const EDITOR_LAYOUT_MAX_CHARS = 200_000;
 /** Texts longer than this are rendered in time slices. */
 const INCREMENTAL_RENDER_CHARS = 40_000;
 /** Panel lists show at most this many rows (the marked text always shows everything). */
@@ -53,6 +59,8 @@ const state = {
   names: [],
   /** The editor before a big paste, for our own undo step: `{before, after, start, end}`. */
   pasteUndo: null,
+  /** The reader asked to see a long text in the editor. */
+  editorShown: false,
   warnings: [],
 };
 
@@ -77,9 +85,9 @@ function formatBytes(n) {
 
 // ---------------------------------------------------------------- article date
 
-function updateDateline() {
+function updateDateline(text = input.value) {
   if (state.refDateManual) return;
-  const found = findDateline(input.value);
+  const found = findDateline(text);
   refDateInput.value = found ?? today();
   refDateSource.textContent = found ? "(from the dateline)" : "(today)";
 }
@@ -113,19 +121,65 @@ function scheduleAnnotate(delay) {
 
 input.addEventListener("input", () => {
   state.pasteUndo = null;
+  fitEditor();
   updateDateline();
   scheduleAnnotate();
 });
 
-// Ctrl+Z right after a big paste: the browser has no undo step for it (see insertText).
-input.addEventListener("keydown", (event) => {
+/**
+ * Shows the editor for a text it can lay out quickly, or a summary for a long one (unless the
+ * reader asked to see it). Call after every change of `input.value` made by the page.
+ */
+function fitEditor(length = input.value.length) {
+  if (length <= EDITOR_LAYOUT_MAX_CHARS) state.editorShown = false;
+  const summarise = length > EDITOR_LAYOUT_MAX_CHARS && !state.editorShown;
+  const summary = $("input-summary");
+  if (summarise) {
+    $("input-summary-text").textContent =
+      `A long text (${length.toLocaleString("en")} characters) is kept out of the editor: laying it out would freeze the page for a while. The marked text shows all of it.`;
+  }
+  if (input.hidden === summarise && summary.hidden === !summarise) return;
+  const hadFocus = document.activeElement === input;
+  summary.hidden = !summarise;
+  input.hidden = summarise;
+  if (summarise && hadFocus) summary.querySelector("button").focus();
+}
+
+$("input-show").addEventListener("click", async () => {
+  setStatus("Laying out the text in the editor…", { progressValue: null });
+  await afterNextFrame();
+  state.editorShown = true;
+  fitEditor();
+  input.focus();
+  await afterNextFrame();
+  setStatus("The whole text is in the editor.");
+});
+
+$("input-clear").addEventListener("click", () => {
+  state.pasteUndo = null;
+  input.value = "";
+  fitEditor();
+  input.focus();
+  updateDateline();
+  scheduleAnnotate(0);
+});
+
+// Ctrl+Z right after a big paste: the browser has no undo step for it (see insertText). The
+// editor may be summarised by then, so listen in the whole editor section (and on the body).
+document.addEventListener("keydown", (event) => {
   const undo = state.pasteUndo;
   if (!undo || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== "z") return;
+  const at = document.activeElement;
+  if (at && at !== document.body && !input.closest("section").contains(at)) return;
   event.preventDefault();
   state.pasteUndo = null;
   if (input.value !== undo.after) return;
   input.value = undo.before;
-  input.setSelectionRange(undo.start, undo.end);
+  fitEditor();
+  if (!input.hidden) {
+    input.focus();
+    input.setSelectionRange(undo.start, undo.end);
+  }
   updateDateline();
   scheduleAnnotate(0);
 });
@@ -147,7 +201,7 @@ input.addEventListener("paste", (event) => {
   if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
   // Say at once that something is happening: a big text takes a moment to lay out and mark.
   setStatus(`Pasted ${formatBytes(bytes)}; annotating…`, { progressValue: null });
-  insertText(text);
+  insertText(text, result);
 });
 
 /**
@@ -170,10 +224,11 @@ function tooLong(bytes, { pasted = false, qualifier = "" } = {}) {
 }
 
 /**
- * Inserts at the caret. Short texts go through insertText and keep the browser's undo; long
- * ones are set in one step (linear time) and get one undo step of our own.
+ * Inserts at the caret; `result` is the editor's text afterwards. Short texts go through
+ * insertText and keep the browser's undo; long ones are set in one step (linear time) and get
+ * one undo step of our own. Reading a long editor's value back costs a copy: use `result`.
  */
-function insertText(text) {
+function insertText(text, result) {
   input.focus();
   let inserted = false;
   if (text.length <= NATIVE_PASTE_MAX_CHARS) {
@@ -186,14 +241,16 @@ function insertText(text) {
   }
   const before = input.value;
   const { selectionStart: start, selectionEnd: end } = input;
+  fitEditor(result.length);
   input.setRangeText(text, start, end, "end");
-  updateDateline();
+  updateDateline(result);
   scheduleAnnotate(0);
-  state.pasteUndo = text.length > NATIVE_PASTE_MAX_CHARS ? { before, after: input.value, start, end } : null;
+  state.pasteUndo = text.length > NATIVE_PASTE_MAX_CHARS ? { before, after: result, start, end } : null;
 }
 
 $("load-example").addEventListener("click", () => {
   input.value = EXAMPLE_TEXT;
+  fitEditor();
   state.refDateManual = false;
   updateDateline();
   scheduleAnnotate(0);
@@ -211,6 +268,7 @@ $("import-json").addEventListener("change", async (event) => {
     const result = await client.openExport(file, { channel: "page" });
     if (seq !== state.requestSeq) return;
     const { text, refDate } = result;
+    fitEditor(text.length);
     input.value = text;
     if (refDate) {
       state.refDateManual = true;
