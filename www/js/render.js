@@ -131,14 +131,20 @@ export function renderPacked(container, text, packed, options = {}) {
   container.replaceChildren(fragment);
 }
 
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
 /**
- * Yields to the event loop: input and rendering get their turn. `scheduler.yield()` where the
- * browser has it (no 4 ms clamp on nested timeouts, which made a time-sliced 1 MB render a
- * third slower), else a timeout.
+ * Yields to the event loop (a macrotask: input, rendering and timers get their turn). A posted
+ * message rather than a timeout: nested timeouts are clamped to 4 ms, which made a time-sliced
+ * 1 MB render a third slower. (`scheduler.yield()` would run ahead of timers and starve them.)
  */
-export const nextTask = globalThis.scheduler?.yield
-  ? () => globalThis.scheduler.yield()
-  : () => new Promise((ok) => setTimeout(ok, 0));
+export const nextTask = () =>
+  new Promise((ok) => {
+    waiting.push(ok);
+    channel.port2.postMessage(null);
+  });
 
 /**
  * Time-sliced render for long texts: appends blocks in slices of ~`budgetMs` so the main thread
