@@ -5,8 +5,9 @@
 // entity figure quote; default all), `names-src` (a same-origin URL of a `name<TAB>label` list).
 // Properties `text` (get/set), `names` (get/set: TSV or [{name, label}]; wins over names-src),
 // `annotations` (read-only). Fires `annotated` (detail: {text, refDate, types, annotations,
-// warnings}) after each annotation, or `annotationerror` (detail: {message}). Styling hooks: ::part(view), ::part(paragraph),
-// ::part(mark), ::part(entity|figure|quote), ::part(PER|money|direct|…), ::part(error).
+// warnings}) after each annotation, or `annotationerror` (detail: {message}). Styling hooks:
+// ::part(view), ::part(paragraph), ::part(mark), ::part(entity|figure|quote),
+// ::part(PER|money|direct|…), ::part(error).
 
 import { sharedClient, Superseded } from "./client.js";
 import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, TYPE_KEYS, sanitizeAnnotations } from "./model.js";
