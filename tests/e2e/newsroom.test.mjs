@@ -103,9 +103,10 @@ test("the page's HTML export is the CLI's --html document (seed article)", async
     page.click('#export button[data-export="html"][data-action="download"]'),
   ]);
   const exported = await readFile(await file.path(), "utf8");
+  // The test profile: `cargo xtask test` has just built the CLI with it for tests/cli.rs.
   const cli = execFileSync(
     "cargo",
-    ["run", "--quiet", "--bin", "textmarker", "--", "annotate", "--html", "--ref-date", refDate],
+    ["run", "--quiet", "--profile", "test", "--bin", "textmarker", "--", "annotate", "--html", "--ref-date", refDate],
     { cwd: REPO_ROOT, input: text, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   assert.ok(exported.includes("<mark "), "the export has marks");
