@@ -3,12 +3,13 @@
 //! Spans are `start..end` offsets into the annotated text, end exclusive. The core produces
 //! byte offsets; [`Annotations::into_offsets`] converts them once, at the edge.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::offsets::{self, OffsetUnit, Offsets};
 
 /// Everything found in one text.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Annotations {
     /// Entity mentions, sorted by start.
     pub entities: Vec<Entity>,
@@ -18,12 +19,32 @@ pub struct Annotations {
     pub figures: Vec<Figure>,
     /// Direct and indirect quotations, sorted by start.
     pub quotes: Vec<Quote>,
+    /// What the reader should know about the text as a whole (empty for most texts).
+    pub warnings: Vec<Warning>,
     #[serde(skip)]
     pub(crate) unit: OffsetUnit,
 }
 
+/// A caution about the whole text, serialised as `"not_german"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The text does not look German: the marks will be unreliable.
+    NotGerman,
+}
+
+impl Warning {
+    /// The serialised spelling: `not_german`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Warning::NotGerman => "not_german",
+        }
+    }
+}
+
 /// A mention of a named entity.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub start: usize,
     pub end: usize,
@@ -34,7 +55,7 @@ pub struct Entity {
 }
 
 /// An entity with all its mentions counted.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EntityGroup {
     pub id: usize,
     /// The fullest form among the mentions ("Donald Trump" for "Trump", "Trumps").
@@ -45,7 +66,7 @@ pub struct EntityGroup {
 
 /// GermEval 2014's outer labels: four classes, each also as a derivation ("japanische")
 /// or as part of a compound ("US-Präsident").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum EntityLabel {
     #[serde(rename = "PER")]
     Person,
@@ -121,7 +142,7 @@ impl EntityLabel {
 }
 
 /// What kind of figure a span is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FigureKind {
     Number,
@@ -161,7 +182,7 @@ impl FigureKind {
 }
 
 /// A figure with its normalised value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub start: usize,
     pub end: usize,
@@ -177,7 +198,7 @@ pub struct Figure {
 }
 
 /// A figure's normalised value, serialised as the JSON the contract documents.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FigureValue {
     /// number, ordinal, percent: `15`.
@@ -207,7 +228,7 @@ pub enum FigureValue {
 }
 
 /// One end of a range: a number, or an ISO 8601 string for dates.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum RangeBound {
     Number(f64),
@@ -215,7 +236,7 @@ pub enum RangeBound {
 }
 
 /// How an approximator qualifies a figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Approx {
     About,
@@ -226,7 +247,7 @@ pub enum Approx {
 }
 
 /// "Anfang", "Mitte", "Ende" of a period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodPart {
     Early,
@@ -235,7 +256,7 @@ pub enum PeriodPart {
 }
 
 /// A quotation: direct speech with its marks, or reported (indirect) speech.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,
@@ -248,7 +269,7 @@ pub struct Quote {
     pub group: Option<usize>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     Direct,
@@ -256,7 +277,7 @@ pub enum QuoteKind {
 }
 
 /// Who is quoted, as written ("der Minister", "sie", "Trump").
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     pub start: usize,
     pub end: usize,
@@ -269,7 +290,7 @@ pub struct Speaker {
 /// The word or phrase that attributes a quote ("sagte", "laut", "zufolge"). For a separable
 /// verb the span is the finite verb and `particle` the particle later in the clause
 /// ("kündigte" … "an").
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cue {
     pub start: usize,
     pub end: usize,
@@ -279,7 +300,7 @@ pub struct Cue {
 }
 
 /// The separable particle of a cue's verb ("an" of "kündigte … an").
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Particle {
     pub start: usize,
     pub end: usize,

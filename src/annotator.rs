@@ -1,10 +1,10 @@
 //! The pipeline: one pass over the text, each layer reading only what lies below it.
 
-use crate::annotations::Annotations;
+use crate::annotations::{Annotations, Warning};
 use crate::error::Error;
 use crate::options::Options;
 use crate::text::Document;
-use crate::{entities, figures, overlap, quotes};
+use crate::{entities, figures, language, overlap, quotes};
 
 /// The largest text the facades (CLI, JavaScript) accept: 16 MiB of UTF-8. `annotate` itself
 /// takes any length in linear time; the limit keeps a browser tab responsive and its memory
@@ -58,6 +58,7 @@ impl Annotator {
             entity_groups,
             figures,
             quotes,
+            warnings: language_warnings(&doc),
             ..Annotations::default()
         };
         overlap::resolve(&mut annotations);
@@ -71,6 +72,14 @@ impl Annotator {
             return Err(Error::input_too_large(text.len(), MAX_INPUT_BYTES));
         }
         Ok(self.annotate(text, options))
+    }
+}
+
+fn language_warnings(doc: &Document) -> Vec<Warning> {
+    if language::looks_german(doc) {
+        Vec::new()
+    } else {
+        vec![Warning::NotGerman]
     }
 }
 

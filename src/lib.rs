@@ -23,6 +23,8 @@ mod dateline;
 mod entities;
 mod error;
 mod figures;
+mod html;
+mod language;
 mod offsets;
 mod options;
 mod overlap;
@@ -33,12 +35,13 @@ mod wasm;
 
 pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
-    Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker,
+    Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker, Warning,
 };
 pub use crate::annotator::{stages, Annotator, MAX_INPUT_BYTES};
 pub use crate::calendar::{ClockTime, Date, Weekday};
 pub use crate::dateline::find_dateline;
 pub use crate::error::Error;
+pub use crate::html::html_document;
 pub use crate::offsets::OffsetUnit;
 pub use crate::options::Options;
 
@@ -54,7 +57,7 @@ pub mod __private {
     };
 }
 
-/// The JavaScript class `Annotator`, exposed on wasm32 for the boundary tests.
+/// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
-pub use crate::wasm::JsAnnotator;
+pub use crate::wasm::{html_document as wasm_html_document, JsAnnotator};

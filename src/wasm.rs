@@ -1,9 +1,10 @@
 //! The JavaScript facade (wasm32 only): plain objects in, plain objects out, offsets in
 //! UTF-16 code units, errors as `Error` objects rather than traps.
 
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Annotations, OffsetUnit, Options};
+use crate::{Annotations, Date, EntityLabel, OffsetUnit, Options};
 
 mod tape;
 
@@ -37,8 +38,15 @@ export interface Quote {
   /** `entity`: the id of the entity group the speaker is (or, for a pronoun, refers to). */
   speaker: (Span & { entity?: number }) | null; cue: Cue | null; group?: number;
 }
+/**
+ * Cautions about the whole text: `"not_german"` when it does not look German (the marks will
+ * be unreliable). Empty for most texts.
+ */
+export type Warning = "not_german";
 /** Offsets are UTF-16 code units: `text.slice(start, end) === span.text`. */
-export interface Annotations { entities: EntityMention[]; entity_groups: EntityGroup[]; figures: Figure[]; quotes: Quote[]; }
+export interface Annotations { entities: EntityMention[]; entity_groups: EntityGroup[]; figures: Figure[]; quotes: Quote[]; warnings: Warning[]; }
+/** One of a newsroom's own names: `label` is PER, LOC, ORG, OTH or a deriv/part form such as LOCderiv. */
+export interface NameEntry { name: string; label: string; }
 "#;
 
 /// Finds entities, figures and quotations in German text. Build one and reuse it.
@@ -54,6 +62,21 @@ impl JsAnnotator {
         JsAnnotator {
             inner: crate::Annotator::new(),
         }
+    }
+
+    /// An annotator that also knows a newsroom's own names, which take priority over the
+    /// model: a TSV string (`name<TAB>label` per line; blank lines, `#` comments and a
+    /// `name<TAB>label` header are skipped) or a list `[{name, label}]`. Throws an `Error` that
+    /// names the line (or list entry) and what is wrong.
+    #[wasm_bindgen(js_name = withNames)]
+    pub fn with_names(
+        #[wasm_bindgen(unchecked_param_type = "string | NameEntry[]")] names: JsValue,
+    ) -> Result<JsAnnotator, JsError> {
+        let tsv = names_tsv(names)?;
+        let inner = crate::Annotator::new()
+            .with_names(&tsv)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(JsAnnotator { inner })
     }
 
     /// Annotates `text`; offsets in the result are UTF-16 code units.
@@ -84,25 +107,90 @@ pub fn max_input_bytes() -> usize {
     crate::MAX_INPUT_BYTES
 }
 
-/// Reads `{refDate}` by hand: serde's deserializer made several JS calls per option and added
-/// 13 KB of code that the browser compiles on the first call.
+/// The standalone HTML document for `text` and its annotations (UTF-16 offsets, as
+/// `annotate` returns them or a JSON export holds them): the same document as the CLI's
+/// `--html`. Spans whose offsets do not fit the text are left out, never mis-nested.
+#[wasm_bindgen(js_name = htmlDocument)]
+pub fn html_document(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Annotations")] annotations: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] ref_date: JsValue,
+) -> Result<String, JsError> {
+    let mut annotations: Annotations = serde_wasm_bindgen::from_value(annotations)
+        .map_err(|e| JsError::new(&format!("invalid annotations: {e}")))?;
+    annotations.unit = OffsetUnit::Utf16;
+    let ref_date = match ref_date.as_string() {
+        Some(iso) if !iso.trim().is_empty() => {
+            Some(Date::parse(iso.trim()).map_err(|e| JsError::new(&e.to_string()))?)
+        }
+        _ => None,
+    };
+    Ok(crate::html_document(text, &annotations, ref_date))
+}
+
+/// `{refDate}`; other fields are ignored, so that options can grow.
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsOptions {
+    #[serde(default)]
+    ref_date: Option<String>,
+}
+
 fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    if !options.is_object() {
-        return Err(JsError::new("invalid options: expected an object"));
+    let options: JsOptions = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+    match options.ref_date {
+        Some(iso) if !iso.trim().is_empty() => {
+            Options::with_ref_date(&iso).map_err(|e| JsError::new(&e.to_string()))
+        }
+        _ => Ok(Options::default()),
     }
-    let ref_date = js_sys::Reflect::get(&options, &JsValue::from_str("refDate"))
-        .map_err(|_| JsError::new("invalid options: refDate cannot be read"))?;
-    if ref_date.is_undefined() || ref_date.is_null() {
-        return Ok(Options::default());
+}
+
+#[derive(Deserialize)]
+struct NameEntry {
+    name: String,
+    label: String,
+}
+
+/// The names as the TSV the core reads: a string as given, a list checked entry by entry so
+/// that an error names the entry.
+fn names_tsv(names: JsValue) -> Result<String, JsError> {
+    if let Some(tsv) = names.as_string() {
+        return Ok(tsv);
     }
-    match ref_date.as_string() {
-        Some(iso) if iso.trim().is_empty() => Ok(Options::default()),
-        Some(iso) => Options::with_ref_date(&iso).map_err(|e| JsError::new(&e.to_string())),
-        None => Err(JsError::new("invalid options: refDate must be a string")),
+    if !js_sys::Array::is_array(&names) {
+        return Err(JsError::new(
+            "names: expected a TSV string or a list of {name, label}",
+        ));
     }
+    let mut tsv = String::new();
+    for (index, entry) in js_sys::Array::from(&names).iter().enumerate() {
+        let what = |message: String| JsError::new(&format!("names[{index}]: {message}"));
+        let entry: NameEntry =
+            serde_wasm_bindgen::from_value(entry).map_err(|e| what(e.to_string()))?;
+        let name = entry.name.trim();
+        if name.is_empty() {
+            return Err(what("the name is empty".into()));
+        }
+        if name.contains(['\t', '\n', '\r']) {
+            return Err(what(format!("the name {name:?} has a tab or line break")));
+        }
+        if EntityLabel::parse(entry.label.trim()).is_none() {
+            return Err(what(format!(
+                "unknown label {:?}: expected PER, LOC, ORG, OTH or a deriv/part form such as LOCderiv",
+                entry.label
+            )));
+        }
+        tsv.push_str(name);
+        tsv.push('\t');
+        tsv.push_str(entry.label.trim());
+        tsv.push('\n');
+    }
+    Ok(tsv)
 }
 
 fn to_js(annotations: &Annotations) -> Result<JsValue, JsError> {

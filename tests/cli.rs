@@ -240,3 +240,29 @@ fn custom_names_take_priority() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("line 1"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn warnings_say_when_a_text_does_not_look_german() {
+    let english = "On Tuesday, the President of the United States met Canada's Prime Minister in \
+Washington to discuss trade. Officials said that the talks were productive.";
+    let cases: &[(&str, &[&str])] = &[(english, &["not_german"]), (SAMPLE, &[])];
+    for (text, expected) in cases {
+        let output = run(&["annotate"], text.as_bytes());
+        assert!(output.status.success());
+        assert_eq!(
+            lines(&output)[0]["warnings"],
+            serde_json::json!(expected),
+            "{text}"
+        );
+        // The same field on every JSONL result line, and in the HTML document as a note.
+        let line = serde_json::json!({"id": 1, "text": text}).to_string();
+        let output = run(&["annotate", "--jsonl"], line.as_bytes());
+        assert_eq!(lines(&output)[0]["warnings"], serde_json::json!(expected));
+        let output = run(&["annotate", "--html"], text.as_bytes());
+        let page = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(
+            page.contains("data-warning=\"not_german\""),
+            !expected.is_empty()
+        );
+    }
+}

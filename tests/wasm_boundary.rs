@@ -109,3 +109,120 @@ fn tape_gives_the_same_objects_as_serde_wasm_bindgen() {
         }
     }
 }
+
+fn name_entry(name: &str, label: &str) -> JsValue {
+    let entry = Object::new();
+    Reflect::set(&entry, &"name".into(), &name.into()).unwrap();
+    Reflect::set(&entry, &"label".into(), &label.into()).unwrap();
+    entry.into()
+}
+
+fn entities_of(annotator: &JsAnnotator, text: &str) -> Vec<String> {
+    let found = annotator
+        .annotate(text, JsValue::UNDEFINED)
+        .map_err(|_| "threw")
+        .unwrap();
+    let list: Array = get(&found, "entities").dyn_into().unwrap();
+    list.iter()
+        .map(|e| {
+            format!(
+                "{}/{}",
+                get(&e, "text").as_string().unwrap(),
+                get(&e, "label").as_string().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn error_message(error: wasm_bindgen::JsError) -> String {
+    let value: JsValue = error.into();
+    get(&value, "message").as_string().unwrap_or_default()
+}
+
+/// `Annotator.withNames` takes TSV or `[{name, label}]`; a bad entry throws an Error naming it.
+#[wasm_bindgen_test]
+fn with_names_takes_tsv_or_a_list_and_names_bad_lines() {
+    const NEWS: &str = "Der Zarnowitzer Kreisbote berichtete über den Gemeinderat.";
+    let tsv = JsAnnotator::with_names("Zarnowitzer Kreisbote\tORG\nGemeinderat\tORG".into())
+        .map_err(|_| "threw")
+        .unwrap();
+    let found = entities_of(&tsv, NEWS);
+    assert!(
+        found.contains(&"Zarnowitzer Kreisbote/ORG".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Gemeinderat/ORG".to_string()), "{found:?}");
+    let list: JsValue = Array::of1(&name_entry("Kreisbote", "PER")).into();
+    let found = entities_of(
+        &JsAnnotator::with_names(list).map_err(|_| "threw").unwrap(),
+        NEWS,
+    );
+    assert!(found.contains(&"Kreisbote/PER".to_string()), "{found:?}");
+
+    let bad_lists: Vec<(JsValue, &str)> = vec![
+        ("Kreisbote\tORG\nohne Tabulator".into(), "line 2"),
+        ("Kreisbote\tFOO".into(), "line 1: unknown label"),
+        (
+            Array::of2(&name_entry("A", "PER"), &name_entry("B", "FOO")).into(),
+            "names[1]: unknown label \"FOO\"",
+        ),
+        (
+            Array::of1(&name_entry(" ", "PER")).into(),
+            "names[0]: the name is empty",
+        ),
+        (Array::of1(&JsValue::from(5)).into(), "names[0]:"),
+        (JsValue::from(5), "expected a TSV string or a list"),
+    ];
+    for (names, expected) in bad_lists {
+        let message = error_message(JsAnnotator::with_names(names).err().expect("an error"));
+        assert!(
+            message.contains(expected),
+            "{message:?} should contain {expected:?}"
+        );
+    }
+}
+
+/// Options are read with serde-wasm-bindgen: unknown fields are ignored, a wrong type throws.
+#[wasm_bindgen_test]
+fn options_of_the_wrong_type_throw() {
+    let annotator = JsAnnotator::new();
+    let other = Object::new();
+    Reflect::set(&other, &"future".into(), &true.into()).unwrap();
+    assert!(annotator.annotate("Köln", other.into()).is_ok());
+    let number = Object::new();
+    Reflect::set(&number, &"refDate".into(), &5.into()).unwrap();
+    let message = error_message(annotator.annotate("Köln", number.into()).err().unwrap());
+    assert!(message.starts_with("invalid options"), "{message}");
+    assert!(annotator
+        .annotate("Köln", JsValue::from("2025-10-28"))
+        .is_err());
+}
+
+/// `warnings` crosses the boundary; `htmlDocument` renders what `annotate` returned.
+#[wasm_bindgen_test]
+fn warnings_and_the_html_document() {
+    let annotator = JsAnnotator::new();
+    let english = "On Tuesday, the President of the United States met Canada's Prime Minister in \
+Washington to discuss trade. Officials said that the talks were productive.";
+    for (text, warned) in [(english, true), (TEXT, false)] {
+        let found = annotator
+            .annotate(text, options("2025-10-28"))
+            .map_err(|_| "threw")
+            .unwrap();
+        let warnings: Array = get(&found, "warnings").dyn_into().unwrap();
+        assert_eq!(warnings.includes(&"not_german".into(), 0), warned, "{text}");
+        let html = textmarker::wasm_html_document(text, found, "2025-10-28".into())
+            .map_err(|_| "threw")
+            .unwrap();
+        assert_eq!(html.contains("data-warning=\"not_german\""), warned);
+        // The same document as the core makes from its own result (the CLI's --html).
+        let core = textmarker::Annotator::new().annotate(
+            text,
+            &textmarker::Options::with_ref_date("2025-10-28").unwrap(),
+        );
+        assert_eq!(
+            html,
+            textmarker::html_document(text, &core, textmarker::Date::new(2025, 10, 28))
+        );
+    }
+}

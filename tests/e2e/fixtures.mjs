@@ -91,3 +91,21 @@ export async function openFixture(page, doc = fixtureExport()) {
   );
   return doc;
 }
+
+const EXTRA = [
+  "Der Umsatz stieg im dritten Quartal um 4,5 Prozent auf 1,2 Milliarden Euro, teilte das Unternehmen am Montag in Frankfurt mit.",
+  "„Wir sind zufrieden“, sagte Finanzvorstand Jörg Wagner. Die Prognose für 2026 bleibe unverändert, erklärte er.",
+  "Die Europäische Zentralbank beließ den Leitzins bei 2 Prozent; die nächste Sitzung ist am 11. Dezember.",
+];
+
+/** About `bytes` of German text in paragraphs, made of the fixture and a few sentences. */
+export function bigText(bytes) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const paragraph = i % 4 === 0 ? FIXTURE_TEXT : EXTRA[i % EXTRA.length];
+    parts.push(paragraph);
+    size += Buffer.byteLength(paragraph, "utf8") + 2;
+  }
+  return parts.join("\n\n");
+}

@@ -120,6 +120,31 @@ export async function waitRendered(page, { previousSeq = null, timeout = 60_000 
   return Number(await page.evaluate(() => document.getElementById("view").dataset.seq));
 }
 
+/**
+ * Records main-thread long tasks (window.__longTasks, ms) and whether the progress bar showed
+ * (window.__progressSeen, with window.__progressAt, the performance.now() it first showed).
+ */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    window.__progressSeen = false;
+    window.__progressAt = null;
+    for (const observer of window.__observers ?? []) observer.disconnect();
+    const tasks = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+    });
+    tasks.observe({ type: "longtask" });
+    const progress = new MutationObserver(() => {
+      if (!document.getElementById("progress").hidden && !window.__progressSeen) {
+        window.__progressSeen = true;
+        window.__progressAt = performance.now();
+      }
+    });
+    progress.observe(document.getElementById("status"), { attributes: true, subtree: true, childList: true });
+    window.__observers = [tasks, progress];
+  });
+}
+
 /** CSP violations and error-level console lines seen so far. */
 export async function problems(page, log) {
   const csp = await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);

@@ -180,7 +180,8 @@ test("marked payloads: view, details, panel and every export keep them as text",
   for (let i = 0; i < 6; i++) await page.locator("#view mark").nth(i).hover();
   await page.locator("#entity-list button").first().click();
   const panelTags = await page.$$eval(".panel *, #details *", (els) => [...new Set(els.map((e) => e.tagName))].sort());
-  for (const tag of panelTags) assert.ok(["BUTTON", "CODE", "DD", "DETAILS", "DIV", "DL", "DT", "H2", "H3", "LI", "OL", "P", "SPAN", "SUMMARY", "TABLE", "TBODY", "TD", "TH", "THEAD", "TR", "UL", "A"].includes(tag), tag);
+  // The list plus the "Your names" panel's own form controls (INPUT, LABEL, TEXTAREA).
+  for (const tag of panelTags) assert.ok(["BUTTON", "CODE", "DD", "DETAILS", "DIV", "DL", "DT", "H2", "H3", "INPUT", "LABEL", "LI", "OL", "P", "SPAN", "SUMMARY", "TABLE", "TBODY", "TD", "TEXTAREA", "TH", "THEAD", "TR", "UL", "A"].includes(tag), tag);
 
   const html = await download("html");
   const blank = await context.newPage();

@@ -3,26 +3,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { FIXTURE_TEXT, fixtureExport, openFixture } from "./fixtures.mjs";
-import { openForFile, problems } from "./harness.mjs";
-
-const EXTRA = [
-  "Der Umsatz stieg im dritten Quartal um 4,5 Prozent auf 1,2 Milliarden Euro, teilte das Unternehmen am Montag in Frankfurt mit.",
-  "„Wir sind zufrieden“, sagte Finanzvorstand Jörg Wagner. Die Prognose für 2026 bleibe unverändert, erklärte er.",
-  "Die Europäische Zentralbank beließ den Leitzins bei 2 Prozent; die nächste Sitzung ist am 11. Dezember.",
-];
-
-/** About `bytes` of German text in paragraphs, made of the fixture and a few sentences. */
-function bigText(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const paragraph = i % 4 === 0 ? FIXTURE_TEXT : EXTRA[i % EXTRA.length];
-    parts.push(paragraph);
-    size += Buffer.byteLength(paragraph, "utf8") + 2;
-  }
-  return parts.join("\n\n");
-}
+import { bigText, fixtureExport, openFixture } from "./fixtures.mjs";
+import { openForFile, problems, watchLongTasks } from "./harness.mjs";
 
 let page;
 let log;
@@ -44,23 +26,6 @@ function bigFixture(bytes) {
   return doc;
 }
 
-async function watchLongTasks() {
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    window.__progressSeen = false;
-    for (const observer of window.__observers ?? []) observer.disconnect();
-    const tasks = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
-    });
-    tasks.observe({ type: "longtask" });
-    const progress = new MutationObserver(() => {
-      if (!document.getElementById("progress").hidden) window.__progressSeen = true;
-    });
-    progress.observe(document.getElementById("status"), { attributes: true, subtree: true, childList: true });
-    window.__observers = [tasks, progress];
-  });
-}
-
 /** The longest main-thread task allowed (CI: 2 cores, possibly loaded; locally we see < 100 ms). */
 const MAX_TASK_MS = 200;
 
@@ -72,7 +37,7 @@ test("showing 1 MB with tens of thousands of marks is time-sliced", async () => 
   // The file is read, checked and packed in the worker; the editor then lays out its 1 MB in a
   // frame of its own (one browser task we cannot slice). Measure from the moment the marks are built.
   await page.waitForFunction(() => document.getElementById("view").dataset.state === "rendering", null, { polling: 10, timeout: 60_000 });
-  await watchLongTasks();
+  await watchLongTasks(page);
   await opened;
   const { longTasks, progressSeen, marks, blocks } = await page.evaluate(() => ({
     longTasks: window.__longTasks,
@@ -101,7 +66,7 @@ test("a 1 MB text: no long task over 200 ms on the main thread, with progress sh
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }, text);
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  await watchLongTasks();
+  await watchLongTasks(page);
   const started = Date.now();
   await page.waitForFunction(
     (length) => {

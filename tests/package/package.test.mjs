@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync, rmSync } from "node:fs";
+import { mkdtempSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,51 @@ before(() => {
 
 after(() => rmSync(project, { recursive: true, force: true }));
 
+test("the package holds exactly its files, its own README and a complete package.json", () => {
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: pkg, encoding: "utf8" }));
+  const files = packed.files.map((f) => f.path).sort();
+  console.log(`npm pack: ${files.length} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked:\n  ${files.join("\n  ")}`);
+  assert.deepEqual(files, [
+    "README.md",
+    "css/marks.css",
+    "css/textmarker-view.css",
+    "js/client.js",
+    "js/exports.js",
+    "js/format.js",
+    "js/model.js",
+    "js/names.js",
+    "js/packed.js",
+    "js/render.js",
+    "js/textmarker-view.js",
+    "js/worker.js",
+    "node.d.ts",
+    "node.js",
+    "package.json",
+    "pkg/textmarker.d.ts",
+    "pkg/textmarker.js",
+    "pkg/textmarker_bg.wasm",
+    "pkg/textmarker_bg.wasm.d.ts",
+  ]);
+  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  assert.equal(manifest.license, "MIT OR Apache-2.0");
+  assert.equal(manifest.types, "./pkg/textmarker.d.ts");
+  assert.ok(manifest.exports["."] && manifest.exports["./element"]);
+  assert.ok(Array.isArray(manifest.files));
+  // The package's own README: no links into the repository, and the sections an npm user needs.
+  const readme = readFileSync(join(pkg, "README.md"), "utf8");
+  const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+  assert.deepEqual(links.filter((l) => !/^https:\/\//.test(l)), [], "only absolute links");
+  for (const section of ["## Install", "## Import", "## A newsroom's own names", "## The custom element", "## Content-Security-Policy", "## Licence and attribution"]) {
+    assert.ok(readme.includes(section), section);
+  }
+  assert.ok(!/cargo /.test(readme), "no cargo instructions");
+  // Every public function of the module is declared for TypeScript users, withNames too.
+  const types = readFileSync(join(pkg, "pkg", "textmarker.d.ts"), "utf8");
+  for (const name of ["static withNames(names: string | NameEntry[]): Annotator", "warnings: Warning[]", "export function htmlDocument("]) {
+    assert.ok(types.includes(name), name);
+  }
+});
+
 function checkSpans(text, result) {
   let checked = 0;
   for (const list of [result.entities, result.figures, result.quotes]) {
@@ -45,6 +90,30 @@ console.log(JSON.stringify(new Annotator().annotate(text, { refDate: "2025-10-28
   const result = JSON.parse(execFileSync("node", ["use.mjs"], { cwd: project, encoding: "utf8" }));
   assert.ok(checkSpans(TEXT, result) > 0, "something is found");
   assert.ok(result.figures.some((f) => f.kind === "money"));
+});
+
+test("Annotator.withNames works in Node as the README shows: TSV, list, and errors that name the line", () => {
+  const script = `import { Annotator, htmlDocument } from "textmarker";
+const text = "Der Zarnowitzer Kreisbote berichtete am Montag über den Gemeinderat.";
+const found = (tm) => tm.annotate(text).entities.map((e) => e.text + "/" + e.label);
+const errorOf = (names) => { try { Annotator.withNames(names); return null; } catch (e) { return e.message; } };
+const annotations = Annotator.withNames("Zarnowitzer Kreisbote\\tORG").annotate(text);
+console.log(JSON.stringify({
+  tsv: found(Annotator.withNames("Zarnowitzer Kreisbote\\tORG\\nGemeinderat\\tORG")),
+  list: found(Annotator.withNames([{ name: "Kreisbote", label: "PER" }])),
+  tsvError: errorOf("Zarnowitzer Kreisbote\\tORG\\nohne Tabulator"),
+  listError: errorOf([{ name: "Kreisbote", label: "PER" }, { name: "X", label: "FOO" }]),
+  english: new Annotator().annotate("On Tuesday, the President of the United States met Canada's Prime Minister in Washington to discuss trade with officials from both countries.").warnings,
+  html: htmlDocument(text, annotations, "2025-10-28").includes("data-entity-name=\\"Zarnowitzer Kreisbote\\""),
+}));`;
+  writeFileSync(join(project, "names.mjs"), script);
+  const result = JSON.parse(execFileSync("node", ["names.mjs"], { cwd: project, encoding: "utf8" }));
+  assert.ok(result.tsv.includes("Zarnowitzer Kreisbote/ORG") && result.tsv.includes("Gemeinderat/ORG"), result.tsv.join());
+  assert.ok(result.list.includes("Kreisbote/PER"), result.list.join());
+  assert.match(result.tsvError, /line 2: .*no tab/);
+  assert.match(result.listError, /names\[1\]: unknown label "FOO"/);
+  assert.deepEqual(result.english, ["not_german"]);
+  assert.equal(result.html, true);
 });
 
 test("a plain HTML page imports the package's ES module", async () => {

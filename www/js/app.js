@@ -4,9 +4,10 @@
 import { AnnotatorRestarted, sharedClient, Superseded } from "./client.js";
 import { findDateline, today } from "./dateline.js";
 import { EXAMPLE_TEXT } from "./example.js";
-import { toCsv, toHtml, toJson, toWebAnnotation } from "./exports.js";
+import { toCsv, toJson, toWebAnnotation } from "./exports.js";
 import { describe, formatValue } from "./format.js";
 import { BADGES, CATEGORY_OF_KEY, ENTITY_BASES, FIGURE_KINDS, TYPE_NAMES, labelName } from "./model.js";
+import { namesLookup, parseNames } from "./names.js";
 import { AnnotationStore, LIST_OF, countKeys, packSpans } from "./packed.js";
 import { htmlToText, normalizePlainText } from "./paste.js";
 import { nextTask, renderIncrementally, renderPacked } from "./render.js";
@@ -21,7 +22,20 @@ const refDateSource = $("ref-date-source");
 const statusBox = $("status");
 const statusText = $("status-text");
 const progress = $("progress");
+const languageNotice = $("language-notice");
 
+/**
+ * Pastes up to this many characters go through the browser's insertText, which keeps native
+ * undo but costs time growing with the square of the length (250 K characters: 3.5 s in
+ * Chromium). Longer pastes are set directly, with one undo step of our own (Ctrl+Z right after).
+ */
+const NATIVE_PASTE_MAX_CHARS = 32_000;
+/**
+ * Longer texts stay out of the editor's layout (a summary shows instead) until the reader asks:
+ * Chromium lays out 1 MB in a textarea in ~0.8 s and 2 MB in ~2.5 s, in one task that cannot
+ * be sliced. The marked text shows them either way.
+ */
+const EDITOR_LAYOUT_MAX_CHARS = 200_000;
 /** Texts longer than this are rendered in time slices. */
 const INCREMENTAL_RENDER_CHARS = 40_000;
 /** Panel lists show at most this many rows (the marked text always shows everything). */
@@ -41,6 +55,13 @@ const state = {
   activeEntity: null,
   activeStep: -1,
   detailsMark: null,
+  /** The page's names list ("Your names"), `[{name, label}]`; kept in localStorage. */
+  names: [],
+  /** The editor before a big paste, for our own undo step: `{before, after, start, end}`. */
+  pasteUndo: null,
+  /** The reader asked to see a long text in the editor. */
+  editorShown: false,
+  warnings: [],
 };
 
 const client = sharedClient();
@@ -64,9 +85,9 @@ function formatBytes(n) {
 
 // ---------------------------------------------------------------- article date
 
-function updateDateline() {
+function updateDateline(text = input.value) {
   if (state.refDateManual) return;
-  const found = findDateline(input.value);
+  const found = findDateline(text);
   refDateInput.value = found ?? today();
   refDateSource.textContent = found ? "(from the dateline)" : "(today)";
 }
@@ -99,8 +120,68 @@ function scheduleAnnotate(delay) {
 }
 
 input.addEventListener("input", () => {
+  state.pasteUndo = null;
+  fitEditor();
   updateDateline();
   scheduleAnnotate();
+});
+
+/**
+ * Shows the editor for a text it can lay out quickly, or a summary for a long one (unless the
+ * reader asked to see it). Call after every change of `input.value` made by the page.
+ */
+function fitEditor(length = input.value.length) {
+  if (length <= EDITOR_LAYOUT_MAX_CHARS) state.editorShown = false;
+  const summarise = length > EDITOR_LAYOUT_MAX_CHARS && !state.editorShown;
+  const summary = $("input-summary");
+  if (summarise) {
+    $("input-summary-text").textContent =
+      `A long text (${length.toLocaleString("en")} characters) is kept out of the editor: laying it out would freeze the page for a while. The marked text shows all of it.`;
+  }
+  if (input.hidden === summarise && summary.hidden === !summarise) return;
+  const hadFocus = document.activeElement === input;
+  summary.hidden = !summarise;
+  input.hidden = summarise;
+  if (summarise && hadFocus) summary.querySelector("button").focus();
+}
+
+$("input-show").addEventListener("click", async () => {
+  setStatus("Laying out the text in the editor…", { progressValue: null });
+  await afterNextFrame();
+  state.editorShown = true;
+  fitEditor();
+  input.focus();
+  await afterNextFrame();
+  setStatus("The whole text is in the editor.");
+});
+
+$("input-clear").addEventListener("click", () => {
+  state.pasteUndo = null;
+  input.value = "";
+  fitEditor();
+  input.focus();
+  updateDateline();
+  scheduleAnnotate(0);
+});
+
+// Ctrl+Z right after a big paste: the browser has no undo step for it (see insertText). The
+// editor may be summarised by then, so listen in the whole editor section (and on the body).
+document.addEventListener("keydown", (event) => {
+  const undo = state.pasteUndo;
+  if (!undo || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== "z") return;
+  const at = document.activeElement;
+  if (at && at !== document.body && !input.closest("section").contains(at)) return;
+  event.preventDefault();
+  state.pasteUndo = null;
+  if (input.value !== undo.after) return;
+  input.value = undo.before;
+  fitEditor();
+  if (!input.hidden) {
+    input.focus();
+    input.setSelectionRange(undo.start, undo.end);
+  }
+  updateDateline();
+  scheduleAnnotate(0);
 });
 
 input.addEventListener("paste", (event) => {
@@ -118,7 +199,9 @@ input.addEventListener("paste", (event) => {
   const result = input.value.slice(0, input.selectionStart) + text + input.value.slice(input.selectionEnd);
   const bytes = utf8Length(result);
   if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
-  insertText(text);
+  // Say at once that something is happening: a big text takes a moment to lay out and mark.
+  setStatus(`Pasted ${formatBytes(bytes)}; annotating…`, { progressValue: null });
+  insertText(text, result);
 });
 
 /**
@@ -140,23 +223,34 @@ function tooLong(bytes, { pasted = false, qualifier = "" } = {}) {
   setStatus(`This text is too long to mark: ${size}; the limit is ${limit}. Shorten it, or mark it in parts.`, { kind: "error" });
 }
 
-/** Inserts at the caret, keeping the editor's undo history where the browser allows. */
-function insertText(text) {
+/**
+ * Inserts at the caret; `result` is the editor's text afterwards. Short texts go through
+ * insertText and keep the browser's undo; long ones are set in one step (linear time) and get
+ * one undo step of our own. Reading a long editor's value back costs a copy: use `result`.
+ */
+function insertText(text, result) {
   input.focus();
   let inserted = false;
-  try {
-    inserted = document.execCommand("insertText", false, text);
-  } catch {
-    inserted = false;
+  if (text.length <= NATIVE_PASTE_MAX_CHARS) {
+    try {
+      inserted = document.execCommand("insertText", false, text);
+    } catch {
+      inserted = false;
+    }
+    if (inserted) return;
   }
-  if (!inserted) {
-    input.setRangeText(text, input.selectionStart, input.selectionEnd, "end");
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  }
+  const before = input.value;
+  const { selectionStart: start, selectionEnd: end } = input;
+  fitEditor(result.length);
+  input.setRangeText(text, start, end, "end");
+  updateDateline(result);
+  scheduleAnnotate(0);
+  state.pasteUndo = text.length > NATIVE_PASTE_MAX_CHARS ? { before, after: result, start, end } : null;
 }
 
 $("load-example").addEventListener("click", () => {
   input.value = EXAMPLE_TEXT;
+  fitEditor();
   state.refDateManual = false;
   updateDateline();
   scheduleAnnotate(0);
@@ -174,6 +268,7 @@ $("import-json").addEventListener("change", async (event) => {
     const result = await client.openExport(file, { channel: "page" });
     if (seq !== state.requestSeq) return;
     const { text, refDate } = result;
+    fitEditor(text.length);
     input.value = text;
     if (refDate) {
       state.refDateManual = true;
@@ -224,7 +319,7 @@ async function runAnnotate() {
   view.dataset.state = "annotating";
   setStatus(`Annotating ${formatBytes(bytes)}…`, { progressValue: null });
   try {
-    const result = await client.annotate(text, refDate, { channel: "page" });
+    const result = await client.annotate(text, refDate, { channel: "page", names: state.names.length ? state.names : null });
     if (seq !== state.requestSeq) return;
     await show(text, refDate, result, { source: "annotator", ms: result.ms });
   } catch (error) {
@@ -248,7 +343,7 @@ client.addEventListener("restart", () => {
 });
 
 /** Shows `text` with a result `{packed, store}` (from the worker, or empty). */
-async function show(text, refDate, { packed, store, dropped = 0 }, { source, ms }) {
+async function show(text, refDate, { packed, store, dropped = 0, warnings = [] }, { source, ms }) {
   state.renderAbort?.abort();
   const abort = new AbortController();
   state.renderAbort = abort;
@@ -256,6 +351,8 @@ async function show(text, refDate, { packed, store, dropped = 0 }, { source, ms 
   state.refDate = refDate;
   state.packed = packed;
   state.store = store;
+  state.warnings = warnings;
+  languageNotice.hidden = !warnings.includes("not_german");
   state.groups = new Map();
   state.activeEntity = null;
   state.activeStep = -1;
@@ -270,6 +367,9 @@ async function show(text, refDate, { packed, store, dropped = 0 }, { source, ms 
       ...options,
       signal: abort.signal,
       blocks: { minBlock: 3000 },
+      // Under the 50 ms of a "long task", and few enough frames: each frame lays out the
+      // blocks shown so far, so 8 ms slices made a 2 MB text take twice as long.
+      budgetMs: 30,
       onProgress: (f) => setStatus(`Showing the marks… ${Math.round(f * 100)} %`, { progressValue: f }),
     });
     if (!done) return;
@@ -390,6 +490,7 @@ function showDetails(mark) {
   const span = spanOf(mark);
   if (!span) return;
   const { title, rows } = describe(mark.dataset.type, span, state.groups);
+  if (mark.dataset.type === "entity" && fromNamesList(span)) rows.push(["Source", "Your names list"]);
   const heading = document.createElement("h3");
   heading.textContent = title;
   const dl = document.createElement("dl");
@@ -639,20 +740,65 @@ function buildFigureTable() {
   note.textContent = `Showing ${PANEL_LIMIT} of ${total}; the CSV export has all.`;
 }
 
-// ---------------------------------------------------------------- export
+// ---------------------------------------------------------------- your names
 
-let marksCss = null;
-async function exportCss() {
-  marksCss ??= fetch(new URL("../css/marks.css", import.meta.url))
-    .then((r) => (r.ok ? r.text() : ""))
-    .catch(() => "");
-  const css = await marksCss;
-  return `${css}\nbody{font:17px/1.8 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1rem}`;
+/** Where the names list is kept: this browser only; it is never sent anywhere. */
+const NAMES_KEY = "textmarker.names";
+const namesInput = $("names-input");
+let fromNamesList = () => false;
+
+function storedNames() {
+  try {
+    return localStorage.getItem(NAMES_KEY) ?? "";
+  } catch {
+    return ""; // storage switched off: the list lasts as long as the page
+  }
 }
+
+function storeNames(tsv) {
+  try {
+    if (tsv) localStorage.setItem(NAMES_KEY, tsv);
+    else localStorage.removeItem(NAMES_KEY);
+  } catch {
+    // storage switched off or full: the list still applies to this page
+  }
+}
+
+/** Reads the list, shows what was kept and refused, and marks the text again with it. */
+function applyNames(tsv, { annotate = true } = {}) {
+  const { names, refused } = parseNames(tsv);
+  state.names = names;
+  fromNamesList = namesLookup(names);
+  storeNames(tsv.trim() ? tsv : "");
+  $("names-count").textContent = String(names.length);
+  $("names-status").textContent = tsv.trim()
+    ? `${names.length} ${names.length === 1 ? "name" : "names"} in use${refused.length ? `; ${refused.length} ${refused.length === 1 ? "line" : "lines"} refused:` : "."}`
+    : "No names yet.";
+  $("names-refused").replaceChildren(
+    ...refused.slice(0, PANEL_LIMIT).map((r) => el("li", null, `line ${r.line}: ${r.reason} — “${r.text.slice(0, 80)}”`)),
+  );
+  if (annotate && input.value) scheduleAnnotate(0);
+}
+
+$("names-apply").addEventListener("click", () => applyNames(namesInput.value));
+$("names-clear").addEventListener("click", () => {
+  namesInput.value = "";
+  applyNames("");
+});
+$("names-file").addEventListener("change", async (event) => {
+  const file = event.target.files?.[0];
+  event.target.value = "";
+  if (!file) return;
+  namesInput.value = await file.text();
+  applyNames(namesInput.value);
+});
+
+// ---------------------------------------------------------------- export
 
 const EXPORTS = {
   json: { ext: "json", mime: "application/json", name: "JSON", make: async (doc) => toJson(doc) },
-  html: { ext: "html", mime: "text/html", name: "HTML", make: async (doc) => toHtml(doc, await exportCss()) },
+  // Made by the module: the same document as the CLI's `--html`.
+  html: { ext: "html", mime: "text/html", name: "HTML", make: (doc) => client.htmlDocument(doc.text, doc.refDate, doc.annotations) },
   jsonld: { ext: "jsonld", mime: "application/ld+json", name: "Web Annotation", make: async (doc) => toWebAnnotation(doc) },
   csv: { ext: "csv", mime: "text/csv", name: "CSV", make: async (doc) => toCsv(doc) },
 };
@@ -678,7 +824,14 @@ $("export").addEventListener("click", async (event) => {
   if (!button) return;
   const format = EXPORTS[button.dataset.export];
   const statusLine = $("export-status");
-  const content = await format.make({ text: state.text, refDate: state.refDate, annotations: state.store.annotations() });
+  const annotations = { ...state.store.annotations(), warnings: state.warnings };
+  let content;
+  try {
+    content = await format.make({ text: state.text, refDate: state.refDate, annotations });
+  } catch (error) {
+    statusLine.textContent = `Export failed: ${error.message}`;
+    return;
+  }
   if (button.dataset.action === "copy") {
     const ok = await copyText(content);
     statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(content.length)}).` : "Copying failed.";
@@ -700,6 +853,8 @@ $("export").addEventListener("click", async (event) => {
 
 buildLegend();
 updateDateline();
+namesInput.value = storedNames();
+applyNames(namesInput.value, { annotate: false });
 client.ready.then(
   () => {
     document.documentElement.dataset.ready = "true";

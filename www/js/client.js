@@ -101,11 +101,13 @@ class AnnotatorClient extends EventTarget {
     this.#current = null;
     clearTimeout(job.timer);
     if (msg.type === "result") {
-      const { packed, counts, ms, text, refDate, dropped } = msg;
+      const { packed, counts, ms, text, refDate, dropped, warnings = [] } = msg;
       const { aria = [], ...chunks } = job.parts ?? {};
       packed.aria = aria.join("");
       for (const name of Object.keys(counts)) chunks[name] ??= [];
-      job.resolve({ packed, store: new AnnotationStore({ counts, chunks }), ms, text, refDate, dropped });
+      job.resolve({ packed, store: new AnnotationStore({ counts, chunks }), ms, text, refDate, dropped, warnings });
+    } else if (msg.type === "html") {
+      job.resolve(msg.html);
     } else if (msg.fatal) {
       // The module trapped: its memory cannot be trusted any more.
       this.#current = job;
@@ -137,7 +139,8 @@ class AnnotatorClient extends EventTarget {
     const limit = this.timeouts.baseMs + this.timeouts.perMegabyteMs * megabytes;
     job.timer = setTimeout(() => this.#current === job && this.#restart("no answer in time"), limit);
     if (job.open !== undefined) this.#worker.postMessage({ id: job.id, open: job.open });
-    else this.#worker.postMessage({ id: job.id, text: job.text, refDate: job.refDate, fault });
+    else if (job.html !== undefined) this.#worker.postMessage({ id: job.id, html: job.html });
+    else this.#worker.postMessage({ id: job.id, text: job.text, refDate: job.refDate, names: job.names, fault });
   }
 
   /** Test hook: the next request makes the worker fail ("trap", "crash" or "exit"). */
@@ -146,13 +149,19 @@ class AnnotatorClient extends EventTarget {
   }
 
   /**
-   * Annotates `text` in the worker; resolves to `{packed, store, ms}` (see packed.js). A newer
+   * Annotates `text` in the worker; resolves to `{packed, store, ms, warnings}` (see packed.js).
+   * `names`: a newsroom's own names (TSV string or `[{name, label}]`), or none. A newer
    * request on the same `channel` replaces a queued one (which rejects with `Superseded`), so
    * fast typing never builds a backlog; requests on other channels (other views on the page)
    * keep their place.
    */
-  annotate(text, refDate, { onStart, channel = "default" } = {}) {
-    return this.#enqueue({ channel, text: String(text), refDate, onStart });
+  annotate(text, refDate, { onStart, channel = "default", names = null } = {}) {
+    return this.#enqueue({ channel, text: String(text), refDate, names, onStart });
+  }
+
+  /** The standalone HTML document for `text` and its annotations (the CLI's `--html` document). */
+  htmlDocument(text, refDate, annotations) {
+    return this.#enqueue({ channel: "html-export", text: String(text), html: { text: String(text), refDate, annotations } });
   }
 
   /**

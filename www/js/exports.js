@@ -1,9 +1,9 @@
-// Exports: versioned JSON, standalone HTML with data-* attributes, W3C Web Annotation JSON-LD,
-// CSV of figures. Every offset in them slices back to its text (see www/schema/README.md).
+// Exports: versioned JSON, W3C Web Annotation JSON-LD, CSV of figures. (The standalone HTML
+// document is made by the module, src/html.rs, as for the CLI.) Every offset in them slices
+// back to its text (see www/schema/README.md).
 
 import { formatValue } from "./format.js";
 import { codePointIndexer, labelName } from "./model.js";
-import { renderAll } from "./render.js";
 
 export const EXPORT_FORMAT = "textmarker-annotations";
 export const EXPORT_VERSION = 1;
@@ -24,6 +24,7 @@ export function toJson({ text, refDate, annotations }) {
       entity_groups: annotations.entity_groups,
       figures: annotations.figures,
       quotes: annotations.quotes,
+      warnings: annotations.warnings ?? [],
     },
     null,
     2,
@@ -182,74 +183,4 @@ export function parseCsv(csv) {
     rows.push(row);
   }
   return rows;
-}
-
-/** Attributes of one mark in the HTML export. */
-function exportAttributes(mark, { type, span }) {
-  mark.removeAttribute("data-i");
-  mark.dataset.start = String(span.start);
-  mark.dataset.end = String(span.end);
-  if (type === "entity") {
-    mark.dataset.entityName = "";
-  }
-  if (type === "figure") {
-    mark.dataset.value = JSON.stringify(span.value ?? null);
-    mark.dataset.normalized = formatValue(span);
-    if (span.approx) mark.dataset.approx = span.approx;
-    if (span.mod) mark.dataset.mod = span.mod;
-  }
-  if (type === "quote") {
-    mark.dataset.kind = span.kind;
-    if (span.speaker?.text) mark.dataset.speaker = span.speaker.text;
-    if (span.cue?.text) mark.dataset.cue = span.cue.text;
-    if (Number.isInteger(span.group)) mark.dataset.group = String(span.group);
-  }
-  mark.setAttribute("title", mark.getAttribute("aria-label"));
-}
-
-/**
- * A standalone HTML document: the text with one <mark> per span carrying data-* attributes
- * (UTF-16 offsets into the article's text). Built as DOM and serialised, so every piece of user
- * text is escaped by the serialiser; its own CSP forbids scripts.
- */
-export function toHtml({ text, refDate, annotations }, css = "") {
-  const article = document.createElement("article");
-  article.className = "tm-view";
-  article.dataset.format = EXPORT_FORMAT;
-  article.dataset.version = String(EXPORT_VERSION);
-  article.dataset.offsetUnit = "utf-16";
-  if (refDate) article.dataset.refDate = refDate;
-  const groups = new Map((annotations.entity_groups ?? []).map((g) => [g.id, g]));
-  renderAll(article, text, annotations, {
-    extraAttributes: (mark, item) => {
-      exportAttributes(mark, item);
-      if (item.type === "entity") {
-        const group = groups.get(item.span.entity_id);
-        if (group) mark.dataset.entityName = group.name;
-        else delete mark.dataset.entityName;
-      }
-    },
-  });
-  // The head is fixed text; the stylesheet is the page's own (never user data). The article is
-  // serialised by the browser, which escapes all text and attribute values.
-  const safeCss = String(css).replace(/<\/style/gi, "<\\/style");
-  return [
-    "<!DOCTYPE html>",
-    '<html lang="de">',
-    "<head>",
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    `<meta name="generator" content="${GENERATOR}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    "<title>Textmarker export</title>",
-    `<style>\n${safeCss}\n</style>`,
-    "</head>",
-    "<body>",
-    // HTML parsing would drop NUL and turn CR into LF: keep every offset by writing U+FFFD
-    // (one code unit, like NUL) and a character reference for CR.
-    article.outerHTML.replace(/\0/g, "\uFFFD").replace(/\r/g, "&#13;"),
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
 }

@@ -67,7 +67,7 @@ export function labelName(type, span) {
   return span.kind === "indirect" ? "Indirect quotation" : "Direct quotation";
 }
 
-export const EMPTY_ANNOTATIONS = Object.freeze({ entities: [], entity_groups: [], figures: [], quotes: [] });
+export const EMPTY_ANNOTATIONS = Object.freeze({ entities: [], entity_groups: [], figures: [], quotes: [], warnings: [] });
 
 /** UTF-16 offset → code point offset converter for one text (Web Annotation selectors count code points). */
 export function codePointIndexer(text) {

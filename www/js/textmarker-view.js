@@ -2,10 +2,12 @@
 //
 // Shows its text content with marks. Attributes: `ref-date` (ISO date for relative dates),
 // `types` (space- or comma-separated: PER LOC ORG OTH, figure kinds, quote; or the categories
-// entity figure quote; default all). Property `text` (get/set), `annotations` (read-only).
-// Fires `annotated` (detail: {text, refDate, types, annotations}) after each annotation, or
-// `annotationerror` (detail: {message}). Styling hooks: ::part(view), ::part(paragraph),
-// ::part(mark), ::part(entity|figure|quote), ::part(PER|money|direct|…), ::part(error).
+// entity figure quote; default all), `names-src` (a same-origin URL of a `name<TAB>label` list).
+// Properties `text` (get/set), `names` (get/set: TSV or [{name, label}]; wins over names-src),
+// `annotations` (read-only). Fires `annotated` (detail: {text, refDate, types, annotations,
+// warnings}) after each annotation, or `annotationerror` (detail: {message}). Styling hooks:
+// ::part(view), ::part(paragraph), ::part(mark), ::part(entity|figure|quote),
+// ::part(PER|money|direct|…), ::part(error).
 
 import { sharedClient, Superseded } from "./client.js";
 import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, TYPE_KEYS, sanitizeAnnotations } from "./model.js";
@@ -38,7 +40,7 @@ export function parseTypes(value) {
 }
 
 export class TextmarkerView extends HTMLElement {
-  static observedAttributes = ["ref-date", "types"];
+  static observedAttributes = ["ref-date", "types", "names-src"];
 
   #root;
   #view;
@@ -51,6 +53,8 @@ export class TextmarkerView extends HTMLElement {
   #observer = null;
   #scheduled = false;
   #stored = false; // showing annotations given to show(): no annotator run until the text changes
+  #names = null; // set through the property
+  #fetchedNames = { src: null, names: null }; // what names-src pointed at, once read
 
   constructor() {
     super();
@@ -84,6 +88,7 @@ export class TextmarkerView extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected) return;
+    if (name === "names-src") this.#stored = false;
     if (name === "types" && this.#annotatedText !== null) this.#render();
     else this.#schedule();
   }
@@ -100,6 +105,33 @@ export class TextmarkerView extends HTMLElement {
 
   get annotations() {
     return this.#annotations;
+  }
+
+  /** A newsroom's own names: a `name<TAB>label` TSV string or `[{name, label}]`; null: none. */
+  get names() {
+    return this.#names;
+  }
+
+  set names(value) {
+    if (value === undefined || value === null || value === "") this.#names = null;
+    else this.#names = Array.isArray(value) ? value.map((entry) => ({ ...entry })) : String(value);
+    this.#stored = false;
+    this.#schedule();
+  }
+
+  /** The names to annotate with: the property, else the list at names-src (read once per URL). */
+  async #currentNames() {
+    if (this.#names !== null) return this.#names;
+    const src = this.getAttribute("names-src");
+    if (!src) return null;
+    const url = new URL(src, document.baseURI);
+    if (url.origin !== location.origin) throw new Error(`names-src must be on this site's origin: ${url.href}`);
+    if (this.#fetchedNames.src !== url.href) {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`names-src ${url.href}: HTTP ${response.status}`);
+      this.#fetchedNames = { src: url.href, names: await response.text() };
+    }
+    return this.#fetchedNames.names;
   }
 
   /**
@@ -140,9 +172,11 @@ export class TextmarkerView extends HTMLElement {
     this.setAttribute("aria-busy", "true");
     if (this.#annotatedText === null) renderPacked(this.#view, text, this.#packed, { parts: true });
     try {
-      const result = text ? await sharedClient().annotate(text, refDate, { channel: this.#channel }) : null;
+      const names = await this.#currentNames();
       if (seq !== this.#seq) return;
-      if (result) this.#done(text, refDate, result.store.annotations(), result.packed);
+      const result = text ? await sharedClient().annotate(text, refDate, { channel: this.#channel, names }) : null;
+      if (seq !== this.#seq) return;
+      if (result) this.#done(text, refDate, { ...result.store.annotations(), warnings: result.warnings }, result.packed);
       else this.#done(text, refDate, EMPTY_ANNOTATIONS, packSpans({}));
     } catch (error) {
       if (error instanceof Superseded || seq !== this.#seq) return;
@@ -166,7 +200,7 @@ export class TextmarkerView extends HTMLElement {
       new CustomEvent("annotated", {
         bubbles: true,
         composed: true,
-        detail: { text, refDate: refDate || null, types: this.types, annotations },
+        detail: { text, refDate: refDate || null, types: this.types, annotations, warnings: annotations.warnings ?? [] },
       }),
     );
   }

@@ -1,12 +1,17 @@
 // Module worker: owns the WebAssembly annotator so the page never blocks while it runs. It also
 // packs the result (packed.js) so that handing it to the page costs the page almost nothing.
 
-import init, { Annotator, maxInputBytes } from "../pkg/textmarker.js";
+import init, { Annotator, htmlDocument, maxInputBytes } from "../pkg/textmarker.js";
 import { fromJson } from "./exports.js";
 import { sanitizeAnnotations } from "./model.js";
+import { namesKey } from "./names.js";
 import { chunkDetails, packSpans, transferables } from "./packed.js";
 
 let annotator = null;
+/** Annotators with a names list, by namesKey: the page and each element may bring their own. */
+const withNames = new Map();
+const NAMED_ANNOTATORS = 4;
+
 const ready = init()
   .then(() => {
     annotator = new Annotator();
@@ -54,32 +59,65 @@ function postResult(id, annotations, extra) {
   self.postMessage({ type: "result", id, packed, counts, ...extra }, transferables(packed));
 }
 
+/** The annotator for `names` (a TSV string or a list; none: the plain one). Throws on a bad list. */
+function annotatorFor(names) {
+  const key = namesKey(names);
+  if (!key) return annotator;
+  let found = withNames.get(key);
+  if (!found) {
+    found = Annotator.withNames(names);
+    if (withNames.size >= NAMED_ANNOTATORS) {
+      const [oldest, old] = withNames.entries().next().value;
+      withNames.delete(oldest);
+      old.free();
+    }
+  }
+  withNames.delete(key);
+  withNames.set(key, found); // most recently used last
+  return found;
+}
+
+/** Warnings the page understands, from an annotations object of any origin. */
+function warningsOf(annotations) {
+  return Array.isArray(annotations?.warnings) ? annotations.warnings.filter((w) => w === "not_german") : [];
+}
+
 /** A JSON export read back ("Open JSON…"): checked and packed here, off the page's thread. */
 async function openExport(id, file) {
   try {
     const json = typeof file === "string" ? file : await file.text();
     const { text, refDate, annotations } = fromJson(json);
     const { annotations: clean, dropped } = sanitizeAnnotations(text, annotations);
-    postResult(id, clean, { text, refDate, dropped });
+    postResult(id, clean, { text, refDate, dropped, warnings: warningsOf(annotations) });
+  } catch (error) {
+    self.postMessage({ type: "error", id, message: String(error?.message ?? error) });
+  }
+}
+
+/** The standalone HTML document (the same as the CLI's `--html`), made by the module. */
+function exportHtml(id, { text, refDate, annotations }) {
+  try {
+    self.postMessage({ type: "html", id, html: htmlDocument(String(text ?? ""), annotations, refDate || null) });
   } catch (error) {
     self.postMessage({ type: "error", id, message: String(error?.message ?? error) });
   }
 }
 
 self.onmessage = async (event) => {
-  const { id, text, refDate, fault, open } = event.data ?? {};
+  const { id, text, refDate, fault, open, names, html } = event.data ?? {};
   if (open !== undefined) return openExport(id, open);
   await ready;
   if (!annotator) {
     self.postMessage({ type: "error", id, message: "the annotator could not be loaded" });
     return;
   }
+  if (html !== undefined) return exportHtml(id, html);
   self.postMessage({ type: "started", id });
   const t0 = performance.now();
   try {
     if (fault && injectFault(fault)) return;
-    const annotations = annotator.annotate(String(text ?? ""), refDate ? { refDate: String(refDate) } : undefined);
-    postResult(id, annotations, { ms: performance.now() - t0 });
+    const annotations = annotatorFor(names).annotate(String(text ?? ""), refDate ? { refDate: String(refDate) } : undefined);
+    postResult(id, annotations, { ms: performance.now() - t0, warnings: warningsOf(annotations) });
   } catch (error) {
     const trapped = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: "error", id, message: String(error?.message ?? error), fatal: trapped });

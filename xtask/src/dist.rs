@@ -34,6 +34,7 @@ const ELEMENT_FILES: &[&str] = &[
     "js/packed.js",
     "js/render.js",
     "js/format.js",
+    "js/names.js",
     "css/marks.css",
     "css/textmarker-view.css",
 ];
@@ -58,8 +59,9 @@ pub fn dist(_args: &[String]) -> Result<(), String> {
         fs::create_dir_all(to.parent().expect("a folder")).map_err(|e| e.to_string())?;
         fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
     }
-    fs::copy(root.join("README.md"), out.join("README.md"))
-        .map_err(|e| format!("README.md: {e}"))?;
+    // The package's own README: what an npm user needs, no links into this repository.
+    fs::copy(root.join("npm").join("README.md"), out.join("README.md"))
+        .map_err(|e| format!("npm/README.md: {e}"))?;
 
     let version = env!("CARGO_PKG_VERSION");
     let manifest = serde_json::json!({

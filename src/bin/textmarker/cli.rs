@@ -7,13 +7,12 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::html;
 use crate::inputs::{with_path, Input, Output};
 use crate::jsonl::{self, Sink, Window};
 use crate::progress;
 
 use clap::{Parser, Subcommand};
-use textmarker::{find_dateline, Annotator, OffsetUnit, Options};
+use textmarker::{find_dateline, html_document, Annotator, OffsetUnit, Options};
 
 #[derive(Parser)]
 #[command(
@@ -143,7 +142,7 @@ fn annotate_one(args: &AnnotateArgs) -> io::Result<ExitCode> {
 
     let mut out = Output::create(args.output.as_ref())?;
     if args.html {
-        let page = html::render_page(&text, &annotations);
+        let page = html_document(&text, &annotations, options.ref_date);
         out.write_all(page.as_bytes())?;
     } else {
         let annotations = annotations.into_offsets(&text, offset_unit(args));
