@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::inputs::{with_path, Input, Output};
-use crate::jsonl::{self, Sink, Window};
+use crate::jsonl::{self, options_for, Sink, Window};
 use crate::progress;
 
 use clap::{Parser, Subcommand};
@@ -89,16 +89,6 @@ pub fn main() -> ExitCode {
 
 fn offset_unit(args: &AnnotateArgs) -> OffsetUnit {
     OffsetUnit::parse(&args.offsets).unwrap_or(OffsetUnit::CodePoints)
-}
-
-pub(crate) fn options_for(text: &str, ref_date: Option<&str>) -> Result<Options, String> {
-    match ref_date {
-        Some(iso) => Options::with_ref_date(iso).map_err(|e| e.to_string()),
-        None => Ok(Options {
-            ref_date: find_dateline(text),
-            ..Options::default()
-        }),
-    }
 }
 
 /// The annotator, with the custom names of `--names` when given.
