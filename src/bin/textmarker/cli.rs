@@ -12,7 +12,7 @@ use crate::jsonl::{self, options_for, Sink, Window};
 use crate::progress;
 
 use clap::{Parser, Subcommand};
-use textmarker::{find_dateline, html_document, Annotator, OffsetUnit, Options};
+use textmarker::{html_document, Annotator, OffsetUnit};
 
 #[derive(Parser)]
 #[command(
