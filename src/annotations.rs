@@ -52,6 +52,11 @@ pub struct Entity {
     pub text: String,
     /// Shared by all mentions of one entity; indexes [`Annotations::entity_groups`].
     pub entity_id: usize,
+    /// The mention is the currency of a money figure ("Euro" in "472,51 Mrd. Euro"). GermEval
+    /// labels currency names OTH, so the mention stays, but a reading view should present it
+    /// as part of the figure, not as a name. Serialised only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub figure_unit: bool,
 }
 
 /// An entity with all its mentions counted.
@@ -381,6 +386,7 @@ mod tests {
             label: EntityLabel::Location,
             text: "Köln".into(),
             entity_id: 0,
+            figure_unit: false,
         };
         let (start, end) = span("Straße");
         let figure = Figure {

@@ -375,7 +375,9 @@ fn marks(annotations: &Annotations) -> Vec<Mark> {
         .map(|g| (g.id, g.name.as_str()))
         .collect();
     let mut marks: Vec<Mark> = annotations.quotes.iter().map(quote_mark).collect();
-    marks.extend(annotations.entities.iter().map(|e| {
+    // A currency inside a money figure is part of the figure, not a name of its own.
+    let names = annotations.entities.iter().filter(|e| !e.figure_unit);
+    marks.extend(names.map(|e| {
         let mut attributes = vec![
             ("data-type", "entity".to_string()),
             ("data-label", e.label.as_str().to_string()),
@@ -416,6 +418,7 @@ mod tests {
             label: EntityLabel::Person,
             text: "Trump".into(),
             entity_id: 0,
+            figure_unit: false,
         });
         annotations.entity_groups.push(EntityGroup {
             id: 0,

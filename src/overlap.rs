@@ -12,7 +12,7 @@
 
 use std::cmp::Reverse;
 
-use crate::annotations::Annotations;
+use crate::annotations::{Annotations, FigureKind};
 
 type Span = (usize, usize);
 
@@ -92,7 +92,25 @@ pub(crate) fn resolve(annotations: &mut Annotations) {
             .chain(annotations.figures.iter().map(|f| (f.start, f.end))),
     );
     keep_disjoint(&mut annotations.entities, |e| (e.start, e.end), &fixed);
+    mark_figure_units(annotations);
     recount_groups(annotations);
+}
+
+/// Marks the entities that lie inside a money figure: its currency ("Euro", "US-Dollar").
+/// Both lists are sorted and disjoint within themselves, so one merge-like sweep finds them.
+fn mark_figure_units(annotations: &mut Annotations) {
+    let mut money = annotations
+        .figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Money)
+        .map(|f| (f.start, f.end))
+        .peekable();
+    for entity in &mut annotations.entities {
+        while money.next_if(|&(_, end)| end <= entity.start).is_some() {}
+        entity.figure_unit = money
+            .peek()
+            .is_some_and(|&(start, end)| start <= entity.start && entity.end <= end);
+    }
 }
 
 /// Group mention counts follow the mentions that stayed; a group with none left goes, the
@@ -143,6 +161,66 @@ fn recount_groups(annotations: &mut Annotations) {
 
 #[cfg(test)]
 mod tests {
+    /// The currency inside a money figure is marked; a name outside one, or inside a figure
+    /// of another kind, is not.
+    #[test]
+    fn currencies_of_money_figures_are_marked() {
+        use crate::annotations::{Entity, EntityLabel, Figure, FigureValue};
+        let text = "Er zahlte 5 Euro in Berlin, 2025 Euro-Kurs, 3 Dollar.";
+        let span = |s: &str| {
+            let start = text.find(s).expect("in the text");
+            (start, start + s.len())
+        };
+        let entity = |s: &str| {
+            let (start, end) = span(s);
+            Entity {
+                start,
+                end,
+                label: EntityLabel::Other,
+                text: s.to_string(),
+                entity_id: 0,
+                figure_unit: false,
+            }
+        };
+        let figure = |s: &str, kind| {
+            let (start, end) = span(s);
+            Figure {
+                start,
+                end,
+                kind,
+                value: FigureValue::Number(0.0),
+                text: s.to_string(),
+                approx: None,
+                modifier: None,
+            }
+        };
+        let mut annotations = Annotations {
+            entities: vec![entity("Euro"), entity("Berlin"), entity("Dollar")],
+            entity_groups: vec![crate::annotations::EntityGroup {
+                id: 0,
+                name: String::new(),
+                label: EntityLabel::Other,
+                mentions: 3,
+            }],
+            figures: vec![
+                figure("5 Euro", FigureKind::Money),
+                figure("2025", FigureKind::Date),
+                figure("3 Dollar", FigureKind::Money),
+            ],
+            ..Annotations::default()
+        };
+        resolve(&mut annotations);
+        let marked: Vec<(&str, bool)> = annotations
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.figure_unit))
+            .collect();
+        assert_eq!(
+            marked,
+            [("Euro", true), ("Berlin", false), ("Dollar", true)]
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -184,6 +262,7 @@ mod tests {
             label: EntityLabel::Organisation,
             text: String::new(),
             entity_id,
+            figure_unit: false,
         };
         let group = |id, mentions| EntityGroup {
             id,

@@ -16,7 +16,11 @@ export interface AnnotateOptions {
   refDate?: string;
 }
 
-export interface EntityMention { start: number; end: number; label: string; text: string; entity_id: number; }
+export interface EntityMention {
+  start: number; end: number; label: string; text: string; entity_id: number;
+  /** `true` for the currency of a money figure ("Euro" in "5 Euro"): part of the figure, not a name. */
+  figure_unit?: boolean;
+}
 export interface EntityGroup { id: number; name: string; label: string; mentions: number; }
 export type FigureValue =
   | number

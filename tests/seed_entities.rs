@@ -3,7 +3,7 @@
 
 mod common;
 
-use textmarker::{Annotator, EntityLabel, Options};
+use textmarker::{Annotator, EntityLabel, FigureKind, Options};
 
 #[test]
 fn seed_article_entities_are_found_and_grouped() {
@@ -129,6 +129,19 @@ fn seed_article_people_keep_one_label_and_one_group() {
     assert!(
         genitive.is_some_and(|e| e.label == EntityLabel::Person),
         "{listing:#?}"
+    );
+    // The currency of each money figure is marked as its unit, and only there.
+    for entity in &found.entities {
+        let in_money = found
+            .figures
+            .iter()
+            .any(|f| f.kind == FigureKind::Money && f.start <= entity.start && entity.end <= f.end);
+        assert_eq!(entity.figure_unit, in_money, "{entity:?}");
+    }
+    let units = found.entities.iter().filter(|e| e.figure_unit).count();
+    assert!(
+        units >= 2,
+        "the seed's two amounts name their currency: {listing:#?}"
     );
     if let Some(at) = text.find("Pick-up-Trucks") {
         let end = at + "Pick-up-Trucks".len();

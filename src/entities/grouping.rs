@@ -204,6 +204,7 @@ mod tests {
             label: EntityLabel::parse(label).expect("label"),
             text: text.to_string(),
             entity_id: usize::MAX,
+            figure_unit: false,
         }
     }
 

@@ -84,6 +84,7 @@ impl Recognizer {
                     label,
                     text: doc.text[start..end].to_string(),
                     entity_id: 0,
+                    figure_unit: false,
                 }
             })
             .collect();

@@ -156,6 +156,7 @@ fn quotes_with_people(text: &str, names: &[&str]) -> Vec<Quote> {
                 label: EntityLabel::Person,
                 text: name.to_string(),
                 entity_id: 0,
+                figure_unit: false,
             })
         })
         .collect();
@@ -229,6 +230,7 @@ fn links_the_speaker_to_the_entity_at_its_head() {
                     label,
                     text: name.to_string(),
                     entity_id: id,
+                    figure_unit: false,
                 }
             })
             .collect();
@@ -700,6 +702,7 @@ fn pronoun_speakers_resolve_to_a_compatible_person_or_none() {
                     label: EntityLabel::Person,
                     text: name.to_string(),
                     entity_id: id,
+                    figure_unit: false,
                 })
             })
             .collect();

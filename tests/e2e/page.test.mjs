@@ -101,6 +101,18 @@ test("the seed article gets marks of all three categories", async (t) => {
   assert.ok(types.has("entity"), `entity marks found (marks: ${marks.length})`);
   assert.ok(types.has("figure"), `figure marks found (marks: ${marks.length})`);
   assert.ok(types.has("quote"), `quote marks found (marks: ${marks.length})`);
+  // The currency of a money figure is part of the figure: no name mark inside a money mark, and
+  // no entry in the entity list for a currency named only in money figures.
+  const currencyNames = await page.$$eval('#view mark[data-type="figure"][data-label="money"] mark[data-type="entity"]', (ms) =>
+    ms.map((m) => m.textContent),
+  );
+  assert.deepEqual(currencyNames, [], "names marked inside money figures");
+  const money = marks.filter((m) => m.type === "figure" && m.label === "money").map((m) => m.text);
+  assert.ok(money.length >= 2, `money figures: ${money}`);
+  const listed = await page.$$eval("#entity-list button .name", (els) => els.map((e) => e.textContent));
+  for (const name of listed) {
+    assert.ok(!money.some((m) => m.endsWith(` ${name}`)), `the entity list shows the currency ${name}`);
+  }
 });
 
 test("no CSP violations, errors or requests to other origins", async () => {

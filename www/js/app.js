@@ -387,7 +387,8 @@ async function show(text, refDate, { packed, store, dropped = 0, warnings = [] }
   view.dataset.seq = String(++state.renderSeq);
   view.dataset.source = source;
   if (big) parseInIdleTime(store, abort.signal);
-  const summary = `${store.count("entities")} names · ${store.count("figures")} figures · ${store.count("quotes")} quotations`;
+  const names = packed.entity.reduce((n, id) => n + (id >= 0 ? 1 : 0), 0);
+  const summary = `${names} names · ${store.count("figures")} figures · ${store.count("quotes")} quotations`;
   if (source === "file") {
     setStatus(`Opened: ${summary}${dropped ? ` (${dropped} marks dropped: malformed, or their offsets do not match the text)` : ""}`);
   } else if (source === "empty") setStatus("Paste a text to begin.");
@@ -628,7 +629,9 @@ function el(tag, className, text) {
 
 function buildEntityList() {
   const list = $("entity-list");
-  const groups = [...state.groups.values()].sort(
+  // Groups with a mention in the marks: a currency named only inside money figures is no name.
+  const marked = new Set(state.packed.entity.filter((id) => id >= 0));
+  const groups = [...state.groups.values()].filter((g) => marked.has(g.id)).sort(
     (a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name, "de"),
   );
   $("entity-count").textContent = String(groups.length);

@@ -21,8 +21,12 @@ export const CHUNK = 250;
  */
 export function packSpans(annotations) {
   const layers = ["quote", "entity", "figure"];
+  // The currency of a money figure (`figure_unit`) is shown as part of the figure, not as a name.
+  const shown = (layer, span) => !(layer === "entity" && span.figure_unit);
   let n = 0;
-  for (const layer of layers) n += (annotations?.[LIST_OF[layer]] ?? []).length;
+  for (const layer of layers) {
+    for (const span of annotations?.[LIST_OF[layer]] ?? []) if (shown(layer, span)) n++;
+  }
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const rank = new Uint8Array(n);
@@ -32,13 +36,15 @@ export function packSpans(annotations) {
   let k = 0;
   for (const layer of layers) {
     const list = annotations?.[LIST_OF[layer]] ?? [];
-    for (let i = 0; i < list.length; i++, k++) {
+    for (let i = 0; i < list.length; i++) {
+      if (!shown(layer, list[i])) continue;
       start[k] = list[i].start;
       end[k] = list[i].end;
       rank[k] = LAYER_RANK[layer];
       spans[k] = list[i];
       layerOf[k] = layer;
       indexOf[k] = i;
+      k++;
     }
   }
   const order = new Uint32Array(n);
