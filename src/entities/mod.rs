@@ -120,6 +120,7 @@ impl Recognizer {
         // One name, one label, per text (the tagger sees one sentence at a time).
         split_adjacent_people(doc, &mut found);
         join_spaced_compounds(doc, &mut found);
+        trim_punctuation(doc, &mut found);
         propagate_surnames(doc, &mut found);
         harmonise_labels(doc, &mut found);
         found
@@ -189,6 +190,33 @@ fn join_spaced_compounds(doc: &Document, found: &mut Vec<TokenSpan>) {
         joined.push((range, label));
     }
     *found = joined;
+}
+
+/// A name neither starts nor ends with a dash, a quotation mark or a comma ("US -" in
+/// "US - Präsident" is "US"); other marks stay ("St.", "Yahoo!"), and so does a closing
+/// parenthesis whose partner is inside. A mention of punctuation only goes.
+fn trim_punctuation(doc: &Document, found: &mut Vec<TokenSpan>) {
+    let strippable = |i: usize, range: &std::ops::Range<usize>, at_end: bool| {
+        if doc.tokens[i].kind != crate::text::TokenKind::Punct {
+            return false;
+        }
+        match doc.token_text(i) {
+            "-" | "–" | "—" | "„" | "“" | "”" | "\"" | "«" | "»" | "‚" | "‘" | "," | ";" | ":" => {
+                true
+            }
+            ")" if at_end => !(range.start..i).any(|j| doc.token_text(j) == "("),
+            _ => false,
+        }
+    };
+    for (range, _) in found.iter_mut() {
+        while !range.is_empty() && strippable(range.end - 1, range, true) {
+            range.end -= 1;
+        }
+        while !range.is_empty() && strippable(range.start, range, false) {
+            range.start += 1;
+        }
+    }
+    found.retain(|(range, _)| !range.is_empty());
 }
 
 /// Surnames of the text: the last word of each person mentioned with two or more words.
@@ -515,6 +543,12 @@ mod tests {
                 &[(1, 1, L), (3, 1, L), (5, 1, L), (7, 1, L)],
                 &[("Baden - Württemberg", L), ("Berlin", L), ("Hamburg", L)],
             ),
+            // Dashes and quotation marks at a mention's edge are not part of the name.
+            (
+                "Der US - Präsident und „ Nordbrise “ .",
+                &[(1, 2, L), (5, 3, O)],
+                &[("US", L), ("Nordbrise", O)],
+            ),
             // A tie changes nothing.
             (
                 "Zorbex wächst . Zorbex baut .",
@@ -527,6 +561,7 @@ mod tests {
             let mut found: Vec<TokenSpan> = tagged.iter().map(|&(s, n, l)| (s..s + n, l)).collect();
             split_adjacent_people(&doc, &mut found);
             join_spaced_compounds(&doc, &mut found);
+            trim_punctuation(&doc, &mut found);
             harmonise_labels(&doc, &mut found);
             let got: Vec<(&str, EntityLabel)> = found
                 .iter()
