@@ -30,15 +30,29 @@ measure() {
     awk '{ printf "%s %.2f %s", $1, $2 + $3, $4 }' "$work/time"
 }
 
+# The ceiling the machine allows at that moment: two independent one-job processes, each on
+# half the lines (the articles 10 times). On a shared machine it is well below 2×.
+half=$work/articles-x10.jsonl
+[ -s "$half" ] || for _ in $(seq 10); do cat "$articles"; done > "$half"
+two_processes() {
+    local start
+    start=$(date +%s.%N)
+    "$cli" annotate --jsonl --quiet --jobs 1 "$half" > /dev/null &
+    "$cli" annotate --jsonl --quiet --jobs 1 "$half" > /dev/null
+    wait
+    awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }'
+}
+
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input: $repeated, $lines lines, $bytes bytes"
-printf '%-6s %-5s %8s %8s %10s %8s %8s\n' round jobs wall_s cpu_s lines/s MB/s rss_MB
+printf '%-6s %-12s %8s %8s %10s %8s %8s\n' round jobs wall_s cpu_s lines/s MB/s rss_MB
 for round in $(seq "$rounds"); do
     for jobs in 1 2; do
         read -r wall cpu rss <<< "$(measure --jobs "$jobs" "$repeated")"
         awk -v r="$round" -v j="$jobs" -v w="$wall" -v c="$cpu" -v m="$rss" -v b="$bytes" -v l="$lines" \
-            'BEGIN { printf "%-6s %-5s %8.2f %8.2f %10.0f %8.1f %8.1f\n", r, j, w, c, l / w, b / w / 1e6, m / 1024 }'
+            'BEGIN { printf "%-6s %-12s %8.2f %8.2f %10.0f %8.1f %8.1f\n", r, j, w, c, l / w, b / w / 1e6, m / 1024 }'
     done
+    printf '%-6s %-12s %8s\n' "$round" "2 processes" "$(two_processes)"
 done
 
 if [ "${2:-}" = scaling ]; then
