@@ -210,6 +210,28 @@ fn number_field<T: std::str::FromStr>(field: Option<&str>, digits: usize) -> Opt
         .flatten()
 }
 
+/// The number of a German month name ("Oktober" → 10; Austrian "Jänner" → 1).
+pub fn month_of_name(name: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    if name == "Jänner" {
+        return Some(1);
+    }
+    MONTHS.iter().position(|m| *m == name).map(|i| i as u8 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

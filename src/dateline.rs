@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::calendar::Date;
+use crate::calendar::{month_of_name, Date};
 
 /// A date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025".
 const DATE: &str = r"(?:(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})|(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})|(?P<long_d>\d{1,2})\.\s?(?P<long_m>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s(?P<long_y>\d{4}))";
@@ -140,7 +140,11 @@ pub fn find_dateline(text: &str) -> Option<Date> {
             (y, number("num_m")?, number("num_d")?)
         } else {
             let month = found.name("long_m")?.as_str();
-            (number("long_y")?, month_number(month)?, number("long_d")?)
+            (
+                number("long_y")?,
+                u32::from(month_of_name(month)?),
+                number("long_d")?,
+            )
         };
         Date::new(
             year as i32,
@@ -148,27 +152,6 @@ pub fn find_dateline(text: &str) -> Option<Date> {
             u8::try_from(day).ok()?,
         )
     })
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
-    if name == "Jänner" {
-        return Some(1);
-    }
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::calendar::month_of_name;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum TokenKind {
@@ -186,22 +188,6 @@ fn is_abbreviation(word: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
-const MONTHS: &[&str] = &[
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-
 fn is_closing(c: char) -> bool {
     matches!(
         c,
@@ -257,7 +243,7 @@ fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) ->
                 let short_number = previous.kind == TokenKind::Number && word.len() <= 2;
                 if glued
                     && short_number
-                    && (next.kind == TokenKind::Word || MONTHS.contains(&next_text))
+                    && (next.kind == TokenKind::Word || month_of_name(next_text).is_some())
                 {
                     is_boundary = false;
                 }
