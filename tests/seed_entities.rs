@@ -3,19 +3,25 @@
 
 mod common;
 
-use textmarker::{Annotator, EntityLabel, FigureKind, Options};
+use textmarker::{Annotations, Annotator, EntityLabel, FigureKind, Options};
 
-#[test]
-fn seed_article_entities_are_found_and_grouped() {
-    let Some(text) = common::seed_article() else {
-        return;
-    };
+/// The seed article, what the annotator finds in it, and its mentions listed for messages.
+fn annotated_seed() -> Option<(String, Annotations, Vec<String>)> {
+    let text = common::seed_article()?;
     let found = Annotator::new().annotate(&text, &Options::default());
-    let listing: Vec<String> = found
+    let listing = found
         .entities
         .iter()
         .map(|e| format!("{} {} #{}", e.text, e.label.as_str(), e.entity_id))
         .collect();
+    Some((text, found, listing))
+}
+
+#[test]
+fn seed_article_entities_are_found_and_grouped() {
+    let Some((_, found, listing)) = annotated_seed() else {
+        return;
+    };
     let has = |name: &str, label: EntityLabel| {
         found.entities.iter().any(|e| {
             let base = e.label.base();
@@ -100,15 +106,9 @@ fn seed_article_entities_are_found_and_grouped() {
 /// two names side by side are two mentions, and a hyphenated vehicle is no name.
 #[test]
 fn seed_article_people_keep_one_label_and_one_group() {
-    let Some(text) = common::seed_article() else {
+    let Some((text, found, listing)) = annotated_seed() else {
         return;
     };
-    let found = Annotator::new().annotate(&text, &Options::default());
-    let listing: Vec<String> = found
-        .entities
-        .iter()
-        .map(|e| format!("{} {} #{}", e.text, e.label.as_str(), e.entity_id))
-        .collect();
     for surname in ["Takaichi", "Trump"] {
         let mentions: Vec<_> = found
             .entities
