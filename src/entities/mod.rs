@@ -127,15 +127,19 @@ impl Recognizer {
     }
 }
 
-/// Replaces the spans that overlap any of `winners` by the winners.
-fn override_spans(spans: &mut Vec<TokenSpan>, winners: Vec<TokenSpan>) {
+/// Replaces the spans that overlap any of `winners` (disjoint among themselves) by the
+/// winners. Sorted winners have sorted ends, so the last one starting before a span ends is
+/// the only one that can reach into it: a binary search per span.
+fn override_spans(spans: &mut Vec<TokenSpan>, mut winners: Vec<TokenSpan>) {
     if winners.is_empty() {
         return;
     }
+    winners.sort_by_key(|(range, _)| range.start);
     spans.retain(|(range, _)| {
-        !winners
-            .iter()
-            .any(|(w, _)| w.start < range.end && range.start < w.end)
+        let before_end = winners.partition_point(|(w, _)| w.start < range.end);
+        !before_end
+            .checked_sub(1)
+            .is_some_and(|last| winners[last].0.end > range.start)
     });
     spans.extend(winners);
     spans.sort_by_key(|(range, _)| range.start);
