@@ -137,9 +137,9 @@ fn override_spans(spans: &mut Vec<TokenSpan>, mut winners: Vec<TokenSpan>) {
     winners.sort_by_key(|(range, _)| range.start);
     spans.retain(|(range, _)| {
         let before_end = winners.partition_point(|(w, _)| w.start < range.end);
-        !before_end
+        before_end
             .checked_sub(1)
-            .is_some_and(|last| winners[last].0.end > range.start)
+            .is_none_or(|last| winners[last].0.end <= range.start)
     });
     spans.extend(winners);
     spans.sort_by_key(|(range, _)| range.start);
