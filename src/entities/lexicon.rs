@@ -90,24 +90,12 @@ fn word_hash(word: &str) -> u64 {
 
 /// Every one-word key the tagger asks about — lexicon names, gazetteer towns and the word
 /// forms of the cluster table — in one open-addressing table, so that a token costs one
-/// probe whatever it turns out to be. A slot holds the facts themselves beside a 32-bit
-/// fingerprint of the word's hash (with the slot position, about 51 bits of the hash: a
-/// false match is about one in a billion probes), so a probe touches one cache line and no
-/// string. Canonical forms, read only when grouping, sit in a map of their own.
+/// probe whatever it turns out to be. Slots hold (hash fingerprint, entry index + 1).
 #[derive(Default)]
 struct WordTable {
-    slots: Vec<Slot>,
-    canonical: HashMap<&'static str, &'static str, FxBuild>,
-}
-
-/// One slot; `fingerprint` 0 marks it empty (real fingerprints have their lowest bit set).
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    fingerprint: u32,
-    flags: u16,
-    cluster: u16,
-    rarity: u8,
-    phrase_head: bool,
+    keys: Vec<&'static str>,
+    entries: Vec<Entry>,
+    slots: Vec<(u32, u32)>,
 }
 
 impl WordTable {
@@ -117,61 +105,59 @@ impl WordTable {
         // At most half full, so probe runs stay short.
         let size = (items.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
-            slots: vec![Slot::default(); size],
-            canonical: HashMap::default(),
+            keys: Vec::with_capacity(items.len()),
+            entries: Vec::with_capacity(items.len()),
+            slots: vec![(0, 0); size],
         };
         for (key, entry) in items {
-            let index = table.find_slot(word_hash(key));
-            let slot = &mut table.slots[index];
-            if slot.fingerprint == 0 {
-                slot.fingerprint = fingerprint(word_hash(key));
-            }
-            slot.flags |= entry.flags;
-            slot.phrase_head |= entry.phrase_head;
-            if slot.cluster == 0 {
-                (slot.cluster, slot.rarity) = (entry.cluster, entry.rarity);
-            }
-            if let Some(canonical) = entry.canonical {
-                table.canonical.entry(key).or_insert(canonical);
+            let hash = word_hash(key);
+            let slot = table.find_slot(key, hash);
+            match table.slots[slot].1 {
+                0 => {
+                    table.keys.push(key);
+                    table.entries.push(entry);
+                    table.slots[slot] = (hash as u32, table.entries.len() as u32);
+                }
+                index => table.entries[index as usize - 1].merge(entry),
             }
         }
         table
     }
 
-    /// The slot holding the word of `hash`, or the empty slot where it would go.
+    /// The slot holding `word`, or the empty slot where it would go.
     #[inline]
-    fn find_slot(&self, hash: u64) -> usize {
+    fn find_slot(&self, word: &str, hash: u64) -> usize {
         let mask = self.slots.len().wrapping_sub(1);
-        let print = fingerprint(hash);
-        let mut index = (hash >> 40) as usize & mask;
+        let fingerprint = hash as u32;
+        let mut slot = (hash >> 40) as usize & mask;
         loop {
-            let slot = self.slots[index];
-            if slot.fingerprint == print || slot.fingerprint == 0 {
-                return index;
+            let (print, index) = self.slots[slot];
+            if index == 0 || (print == fingerprint && self.keys[index as usize - 1] == word) {
+                return slot;
             }
-            index = (index + 1) & mask;
+            slot = (slot + 1) & mask;
         }
     }
 
     #[inline]
-    fn get(&self, word: &str) -> Entry {
+    fn get(&self, word: &str) -> Option<&Entry> {
         if self.slots.is_empty() {
-            return Entry::default();
+            return None;
         }
-        let slot = self.slots[self.find_slot(word_hash(word))];
-        Entry {
-            flags: slot.flags,
-            canonical: None,
-            phrase_head: slot.phrase_head,
-            cluster: slot.cluster,
-            rarity: slot.rarity,
-        }
+        let index = self.slots[self.find_slot(word, word_hash(word))].1;
+        self.entries.get((index as usize).checked_sub(1)?)
     }
 }
 
-#[inline]
-fn fingerprint(hash: u64) -> u32 {
-    hash as u32 | 1
+impl Entry {
+    fn merge(&mut self, other: Entry) {
+        self.flags |= other.flags;
+        self.phrase_head |= other.phrase_head;
+        self.canonical = self.canonical.or(other.canonical);
+        if self.cluster == 0 {
+            (self.cluster, self.rarity) = (other.cluster, other.rarity);
+        }
+    }
 }
 
 #[derive(Default)]
@@ -263,11 +249,7 @@ impl std::fmt::Debug for Lexicon {
         write!(
             f,
             "Lexicon({} words, {} phrase heads)",
-            self.words
-                .slots
-                .iter()
-                .filter(|s| s.fingerprint != 0)
-                .count(),
+            self.words.entries.len(),
             self.phrases.len()
         )
     }
@@ -392,16 +374,10 @@ impl Lexicon {
         }
     }
 
-    /// What the lexicons and the cluster table know about one token: one probe. The
-    /// canonical form is not filled in (see [`Lexicon::canonical`]).
+    /// What the lexicons and the cluster table know about one token: one probe.
     #[inline]
     pub fn word(&self, word: &str) -> Entry {
-        self.words.get(word)
-    }
-
-    /// The main spelling of a one-word place or organisation, or a demonym's place.
-    pub fn canonical(&self, word: &str) -> Option<&'static str> {
-        self.words.canonical.get(word).copied()
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     pub fn flags(&self, word: &str) -> u16 {
@@ -462,7 +438,7 @@ mod tests {
         }
         assert_eq!(lexicon.flags("und"), 0);
         assert_eq!(lexicon.flags("Inzigkofener"), 0);
-        assert_eq!(lexicon.canonical("japanische"), Some("Japan"));
+        assert_eq!(lexicon.word("japanische").canonical, Some("Japan"));
     }
 
     #[test]
@@ -534,7 +510,7 @@ mod tests {
             flag::PLACE | flag::CITY | flag::AMBIGUOUS
         );
         assert_eq!(lexicon.flags("EU"), flag::ORG | flag::DEMONYM_PREFIX);
-        assert_eq!(lexicon.canonical("EU"), Some("Europäische Union"));
+        assert_eq!(lexicon.word("EU").canonical, Some("Europäische Union"));
         let clustered = |w: &str| (lexicon.word(w).cluster, lexicon.word(w).rarity);
         assert_eq!(clustered("Essen"), (40, 9));
         assert_eq!(clustered("Tokio"), (208, 12));
