@@ -213,14 +213,14 @@ fn trim_punctuation(doc: &Document, found: &mut Vec<TokenSpan>) {
         }
     };
     for (range, _) in found.iter_mut() {
-        while !range.is_empty() && strippable(range.end - 1, range, true) {
+        while range.start < range.end && strippable(range.end - 1, range, true) {
             range.end -= 1;
         }
-        while !range.is_empty() && strippable(range.start, range, false) {
+        while range.start < range.end && strippable(range.start, range, false) {
             range.start += 1;
         }
     }
-    found.retain(|(range, _)| !range.is_empty());
+    found.retain(|(range, _)| range.start < range.end);
 }
 
 /// Surnames of the text: the last word of each person mentioned with two or more words.
