@@ -161,6 +161,8 @@ fn recount_groups(annotations: &mut Annotations) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The currency inside a money figure is marked; a name outside one, or inside a figure
     /// of another kind, is not.
     #[test]
@@ -220,8 +222,6 @@ mod tests {
             [("Euro", true), ("Berlin", false), ("Dollar", true)]
         );
     }
-
-    use super::*;
 
     #[test]
     fn finds_crossing_fixed_spans() {
