@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::annotations::{Approx, PeriodPart};
+use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
 
 mod holidays;
 mod units;
@@ -223,41 +224,6 @@ pub(crate) fn shape(bytes: &[u8]) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_LOG2)) as usize
 }
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-];
-
-const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mär", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("okt", 10),
-    ("nov", 11),
-    ("dez", 12),
-];
-
-/// Austrian month names, full months like "Januar".
-const AUSTRIAN_MONTHS: [(&str, u8); 2] = [("jänner", 1), ("feber", 2)];
-
-/// Counted years of a life or a career ("29 Dienstjahren", "zwei Lebensjahre"): plurals only,
-/// so that "80. Lebensjahr" stays an ordinal.
 const COUNTED_YEAR_STEMS: [&str; 6] = ["lebens", "dienst", "amts", "berufs", "ehe", "arbeits"];
 
 pub(crate) const WEEKDAYS: [&str; 7] = [
@@ -428,15 +394,11 @@ impl Lexicon {
         ] {
             add(word, Lex::Fraction(fraction));
         }
-        for (index, month) in MONTHS.iter().enumerate() {
-            add(month, Lex::Month(index as u8 + 1));
-        }
-        add("maerz", Lex::Month(3));
-        for (word, month) in AUSTRIAN_MONTHS {
-            add(word, Lex::Month(month));
+        for (name, month) in full_month_names() {
+            add(&name.to_lowercase(), Lex::Month(month));
         }
         for (word, month) in MONTH_ABBREVIATIONS {
-            add(word, Lex::MonthAbbrev(month));
+            add(&word.to_lowercase(), Lex::MonthAbbrev(month));
         }
         for (index, day) in WEEKDAYS.iter().enumerate() {
             add(day, Lex::Weekday(index as u8));

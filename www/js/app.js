@@ -2,7 +2,6 @@
 // exports. User text only ever reaches the DOM as text nodes.
 
 import { AnnotatorRestarted, sharedClient, Superseded } from "./client.js";
-import { findDateline, today } from "./dateline.js";
 import { EXAMPLE_TEXT } from "./example.js";
 import { toCsv, toJson, toWebAnnotation } from "./exports.js";
 import { describe, formatValue } from "./format.js";
@@ -10,6 +9,7 @@ import { BADGES, CATEGORY_OF_KEY, ENTITY_BASES, FIGURE_KINDS, TYPE_NAMES, labelN
 import { namesLookup, parseNames } from "./names.js";
 import { AnnotationStore, LIST_OF, countKeys, packSpans } from "./packed.js";
 import { htmlToText, normalizePlainText } from "./paste.js";
+import { kindsLoaded } from "./kinds.js";
 import { nextTask, renderIncrementally, renderPacked } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
@@ -85,27 +85,32 @@ function formatBytes(n) {
 
 // ---------------------------------------------------------------- article date
 
-function updateDateline(text = input.value) {
+/** The reader's own date, or "" to let the module find it (the dateline rule the CLI follows). */
+function givenRefDate() {
+  return state.refDateManual ? refDateInput.value : "";
+}
+
+/** Shows the date the marks were resolved against (`used`, from the worker) unless set by hand. */
+function showRefDate(used) {
   if (state.refDateManual) return;
-  const found = findDateline(text);
-  refDateInput.value = found ?? today();
-  refDateSource.textContent = found ? "(from the dateline)" : "(today)";
+  refDateInput.value = used ?? "";
+  refDateSource.textContent = used ? "(from the dateline)" : "(none found: relative dates stay open)";
+}
+
+/** Today in the reader's time zone, "YYYY-MM-DD" (for file names). */
+function today(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 refDateInput.addEventListener("change", () => {
-  if (!refDateInput.value) {
-    state.refDateManual = false;
-    updateDateline();
-  } else {
-    state.refDateManual = true;
-    refDateSource.textContent = "(set by you)";
-  }
+  state.refDateManual = Boolean(refDateInput.value);
+  if (state.refDateManual) refDateSource.textContent = "(set by you)";
   scheduleAnnotate(0);
 });
 
 $("ref-date-auto").addEventListener("click", () => {
   state.refDateManual = false;
-  updateDateline();
   scheduleAnnotate(0);
 });
 
@@ -122,7 +127,6 @@ function scheduleAnnotate(delay) {
 input.addEventListener("input", () => {
   state.pasteUndo = null;
   fitEditor();
-  updateDateline();
   scheduleAnnotate();
 });
 
@@ -160,7 +164,6 @@ $("input-clear").addEventListener("click", () => {
   input.value = "";
   fitEditor();
   input.focus();
-  updateDateline();
   scheduleAnnotate(0);
 });
 
@@ -180,7 +183,6 @@ document.addEventListener("keydown", (event) => {
     input.focus();
     input.setSelectionRange(undo.start, undo.end);
   }
-  updateDateline();
   scheduleAnnotate(0);
 });
 
@@ -243,7 +245,6 @@ function insertText(text, result) {
   const { selectionStart: start, selectionEnd: end } = input;
   fitEditor(result.length);
   input.setRangeText(text, start, end, "end");
-  updateDateline(result);
   scheduleAnnotate(0);
   state.pasteUndo = text.length > NATIVE_PASTE_MAX_CHARS ? { before, after: result, start, end } : null;
 }
@@ -252,7 +253,6 @@ $("load-example").addEventListener("click", () => {
   input.value = EXAMPLE_TEXT;
   fitEditor();
   state.refDateManual = false;
-  updateDateline();
   scheduleAnnotate(0);
 });
 
@@ -270,11 +270,11 @@ $("import-json").addEventListener("change", async (event) => {
     const { text, refDate } = result;
     fitEditor(text.length);
     input.value = text;
+    state.refDateManual = Boolean(refDate);
     if (refDate) {
-      state.refDateManual = true;
       refDateInput.value = refDate;
       refDateSource.textContent = "(from the file)";
-    } else updateDateline();
+    } else showRefDate(null);
     // Let the editor lay out its new text in a frame of its own before the marks are built.
     if (text.length > INCREMENTAL_RENDER_CHARS) await afterNextFrame();
     if (seq !== state.requestSeq) return;
@@ -307,9 +307,10 @@ function utf8Length(text) {
 
 async function runAnnotate() {
   const text = input.value;
-  const refDate = refDateInput.value;
+  const refDate = givenRefDate();
   const seq = ++state.requestSeq;
   if (text.length === 0) {
+    showRefDate(null);
     await show("", refDate, emptyResult(), { source: "empty" });
     return;
   }
@@ -321,7 +322,8 @@ async function runAnnotate() {
   try {
     const result = await client.annotate(text, refDate, { channel: "page", names: state.names.length ? state.names : null });
     if (seq !== state.requestSeq) return;
-    await show(text, refDate, result, { source: "annotator", ms: result.ms });
+    showRefDate(result.refDate);
+    await show(text, result.refDate ?? "", result, { source: "annotator", ms: result.ms });
   } catch (error) {
     if (error instanceof Superseded || seq !== state.requestSeq) return;
     view.removeAttribute("aria-busy");
@@ -854,12 +856,11 @@ $("export").addEventListener("click", async (event) => {
 
 // ---------------------------------------------------------------- start
 
-buildLegend();
-updateDateline();
 namesInput.value = storedNames();
-applyNames(namesInput.value, { annotate: false });
-client.ready.then(
+Promise.all([client.ready, kindsLoaded()]).then(
   () => {
+    buildLegend();
+    applyNames(namesInput.value, { annotate: false });
     document.documentElement.dataset.ready = "true";
     if (input.value) scheduleAnnotate(0);
     else setStatus("Paste a text to begin.");
