@@ -10,6 +10,7 @@ import { namesLookup, parseNames } from "./names.js";
 import { AnnotationStore, LIST_OF, countKeys, packSpans } from "./packed.js";
 import { htmlToText, normalizePlainText } from "./paste.js";
 import { kindsLoaded } from "./kinds.js";
+import { refDateRequest, refDateSource } from "./article-date.js";
 import { nextTask, renderIncrementally, renderPacked } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,7 +19,7 @@ const view = $("view");
 const legend = $("legend");
 const details = $("details");
 const refDateInput = $("ref-date");
-const refDateSource = $("ref-date-source");
+const refDateHint = $("ref-date-source");
 const statusBox = $("status");
 const statusText = $("status-text");
 const progress = $("progress");
@@ -85,16 +86,11 @@ function formatBytes(n) {
 
 // ---------------------------------------------------------------- article date
 
-/** The reader's own date, or "" to let the module find it (the dateline rule the CLI follows). */
-function givenRefDate() {
-  return state.refDateManual ? refDateInput.value : "";
-}
-
 /** Shows the date the marks were resolved against (`used`, from the worker) unless set by hand. */
 function showRefDate(used) {
   if (state.refDateManual) return;
   refDateInput.value = used ?? "";
-  refDateSource.textContent = used ? "(from the dateline)" : "(none found: relative dates stay open)";
+  refDateHint.textContent = refDateSource({ manual: false, used });
 }
 
 /** Today in the reader's time zone, "YYYY-MM-DD" (for file names). */
@@ -105,7 +101,7 @@ function today(now = new Date()) {
 
 refDateInput.addEventListener("change", () => {
   state.refDateManual = Boolean(refDateInput.value);
-  if (state.refDateManual) refDateSource.textContent = "(set by you)";
+  if (state.refDateManual) refDateHint.textContent = refDateSource({ manual: true });
   scheduleAnnotate(0);
 });
 
@@ -273,7 +269,7 @@ $("import-json").addEventListener("change", async (event) => {
     state.refDateManual = Boolean(refDate);
     if (refDate) {
       refDateInput.value = refDate;
-      refDateSource.textContent = "(from the file)";
+      refDateHint.textContent = refDateSource({ fromFile: true });
     } else showRefDate(null);
     // Let the editor lay out its new text in a frame of its own before the marks are built.
     if (text.length > INCREMENTAL_RENDER_CHARS) await afterNextFrame();
@@ -307,7 +303,7 @@ function utf8Length(text) {
 
 async function runAnnotate() {
   const text = input.value;
-  const refDate = givenRefDate();
+  const refDate = refDateRequest(text, { manual: state.refDateManual, value: refDateInput.value });
   const seq = ++state.requestSeq;
   if (text.length === 0) {
     showRefDate(null);
