@@ -23,6 +23,7 @@ mod dateline;
 mod entities;
 mod error;
 mod figures;
+mod hash;
 mod html;
 mod kinds;
 mod language;

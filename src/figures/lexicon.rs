@@ -1,10 +1,8 @@
 //! The words figures are made of, looked up by their lowercase spelling in one hash probe.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::annotations::{Approx, PeriodPart};
 use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
+use crate::hash::FxMap;
 
 mod holidays;
 mod units;
@@ -131,35 +129,6 @@ pub(crate) enum Lex {
     /// A word that may start a figure and means nothing alone ("um", "vor", "zwischen").
     Trigger,
 }
-
-/// FxHash: a multiply-rotate hash, far cheaper than SipHash on short words.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The longest word worth looking up; longer words are compounds no table holds.
 pub(crate) const MAX_WORD: usize = 64;

@@ -1,35 +1,12 @@
 //! The words the quotation layer looks for: reporting verbs (generated from the shared
 //! lexicon), role nouns, and the closed classes of German grammar that frame a quote.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FxMap;
 
 #[path = "../generated/speech.rs"]
 mod generated;
 
-/// FNV-1a: short keys, no DoS concern (the keys are ours), much faster than SipHash.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = FxMap<K, V>;
 
 /// What a reporting verb does with its complement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
