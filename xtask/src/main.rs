@@ -11,6 +11,7 @@ mod ner;
 mod paths;
 mod quotes_eval;
 mod run;
+mod scoring;
 mod spark;
 mod speech;
 mod testing;

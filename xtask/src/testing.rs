@@ -478,20 +478,7 @@ fn ensure_chromium() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
-    let is_root = run::output(Cmd::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
-    let sudo: &[&str] = if is_root { &[] } else { &["sudo"] };
-    let apt = |args: &[&str]| {
-        let mut argv: Vec<&str> = sudo.to_vec();
-        argv.push("apt-get");
-        argv.extend_from_slice(args);
-        run::status(
-            Cmd::new(argv[0])
-                .args(&argv[1..])
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )
-    };
-    apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
+    run::apt_install(&["chromium", "chromium-driver"])
 }
 
 fn ensure_npm_packages(root: &Path) -> Result<(), String> {
