@@ -5,6 +5,9 @@ use crate::hash::FxMap;
 
 #[path = "../generated/speech.rs"]
 mod generated;
+mod naming;
+
+use naming::{GENRE_NOUNS, NAMING_WORDS};
 
 type FastMap<K, V> = FxMap<K, V>;
 
@@ -492,114 +495,6 @@ pub(crate) const ADVERBS: &[&str] = &[
 
 /// Coordinating conjunctions: they join clauses and never open a noun phrase.
 pub(crate) const CONJUNCTIONS: &[&str] = &["und", "oder", "denn", "sondern", "bzw", "sowie"];
-
-/// Nouns that name what a quoted title or name is ("die Zeitung „…“", "das Motto „…“").
-const GENRE_NOUNS: &[&str] = &[
-    "zeitung",
-    "zeitschrift",
-    "magazin",
-    "nachrichtenmagazin",
-    "tageszeitung",
-    "wochenzeitung",
-    "blatt",
-    "sender",
-    "fernsehsender",
-    "radiosender",
-    "sendung",
-    "titel",
-    "motto",
-    "slogan",
-    "film",
-    "buch",
-    "roman",
-    "album",
-    "song",
-    "lied",
-    "single",
-    "serie",
-    "spiel",
-    "schiff",
-    "typs",
-    "typ",
-    "marke",
-    "modell",
-    "programm",
-    "projekt",
-    "aktion",
-    "kampagne",
-    "operation",
-    "namen",
-    "name",
-    "codenamen",
-    "codename",
-    "projektnamen",
-    "gruppe",
-    "band",
-    "partei",
-    "organisation",
-    "verein",
-    "bewegung",
-    "initiative",
-    "festival",
-    "show",
-    "veranstaltung",
-    "ausstellung",
-    "stück",
-    "oper",
-    "werk",
-    "bericht",
-    "studie",
-    "gesetz",
-    "plattform",
-    "website",
-    "portal",
-    "app",
-    "software",
-    "kategorie",
-    "preis",
-    "auszeichnung",
-    "hotel",
-    "restaurant",
-    "unternehmen",
-    "firma",
-    "konzern",
-    "gesellschaft",
-    "produktion",
-    "reihe",
-    "sortennamen",
-    "schlagzeile",
-    "überschrift",
-    "thema",
-    "themen",
-    "begriff",
-    "wort",
-    "ausdruck",
-    "bezeichnung",
-    "stichwort",
-    "fraktion",
-    "koalition",
-    "bündnis",
-    "netzwerk",
-];
-
-/// Words that introduce a name rather than speech.
-const NAMING_WORDS: &[&str] = &[
-    "genannt",
-    "genannten",
-    "genannte",
-    "sogenannt",
-    "sogenannte",
-    "sogenannten",
-    "namens",
-    "titel",
-    "heißt",
-    "hieß",
-    "bekannt",
-    "bekannten",
-    "bekannte",
-    "betitelt",
-    "betitelten",
-];
 
 /// Words that are capitalised yet no name: they do not make a quoted phrase a title.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
