@@ -179,13 +179,121 @@ const ABBREVIATIONS: &[&str] = &[
     "Hrsg", "Ing", "inkl", "Jh", "Jhd", "jr", "Jr", "Kap", "Mag", "max", "Mio", "Mrd", "Mrz", "Nr",
     "o", "Prof", "Red", "S", "s", "sog", "St", "Std", "Str", "Tel", "Tsd", "u", "usw", "v", "vgl",
     "z", "zB", "zit", "zzgl", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt",
-    "Nov", "Dez", "Mo", "Di", "Mi", "Do", "Sa", "So", "bzw", "Mill", "Milliard", "Md", "Bio",
-    "Gebr", "Inc", "Ltd", "Corp", "Mr", "Mrs", "Ms", "No", "vs", "Verf", "Hl", "hl", "Sr",
+    "Nov", "Dez", "Jän", "Mo", "Di", "Mi", "Do", "Sa", "So", "bzw", "Mill", "Milliard", "Md",
+    "Bio", "Gebr", "Inc", "Ltd", "Corp", "Mr", "Mrs", "Ms", "No", "vs", "Verf", "Hl", "hl", "Sr",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+/// Words that open a sentence when capitalised: articles, pronouns, prepositions, conjunctions
+/// and adverbs. After "N." one of them means the full stop ends the sentence ("… auf 30. Die
+/// Polizei …"), where a noun would make "N." an ordinal ("30. Jubiläum").
+const SENTENCE_OPENERS: &[&str] = &[
+    "Die",
+    "Der",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Einem",
+    "Einer",
+    "Er",
+    "Sie",
+    "Es",
+    "Wir",
+    "Ich",
+    "Ihr",
+    "Man",
+    "Im",
+    "In",
+    "Am",
+    "An",
+    "Auf",
+    "Aus",
+    "Bei",
+    "Beim",
+    "Nach",
+    "Vor",
+    "Mit",
+    "Seit",
+    "Für",
+    "Gegen",
+    "Über",
+    "Unter",
+    "Vom",
+    "Zum",
+    "Zur",
+    "Auch",
+    "Doch",
+    "Aber",
+    "Und",
+    "Oder",
+    "Denn",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Damit",
+    "Dabei",
+    "Dann",
+    "Danach",
+    "Zuvor",
+    "Zudem",
+    "Außerdem",
+    "So",
+    "Wie",
+    "Was",
+    "Wer",
+    "Wann",
+    "Wo",
+    "Laut",
+    "Nur",
+    "Noch",
+    "Als",
+    "Ob",
+    "Wenn",
+    "Weil",
+    "Da",
+    "Daher",
+    "Deshalb",
+    "Trotzdem",
+    "Jetzt",
+    "Nun",
+    "Heute",
+    "Gestern",
+    "Insgesamt",
+    "Allerdings",
+    "Zuletzt",
+    "Bereits",
+    "Inzwischen",
+    "Mittlerweile",
+    "Somit",
+    "Seine",
+    "Seinen",
+    "Ihre",
+    "Ihren",
+    "Kein",
+    "Keine",
+    "Alle",
+    "Viele",
+    "Zwar",
+    "Dazu",
+    "Hier",
+    "Dort",
+    "Erst",
+    "Ab",
+    "Bis",
+];
+
+/// Whether `word` opens a sentence after a full stop that might end an ordinal.
+pub(crate) fn opens_sentence(word: &str) -> bool {
+    SENTENCE_OPENERS.contains(&word)
 }
 
 fn is_closing(c: char) -> bool {
@@ -239,10 +347,13 @@ fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) ->
                 if glued && previous.kind == TokenKind::Word && is_abbreviation(word) {
                     is_boundary = false;
                 }
-                // "am 28. Oktober", "der 3. Strafsenat": an ordinal, not an end.
+                // "am 28. Oktober", "der 3. Strafsenat": an ordinal, not an end; but "… auf
+                // 30. Die Polizei …" ends, unless the number opens its line (a list).
                 let short_number = previous.kind == TokenKind::Number && word.len() <= 2;
+                let closes = opens_sentence(next_text) && i - 1 > paragraph.start;
                 if glued
                     && short_number
+                    && !closes
                     && (next.kind == TokenKind::Word || month_of_name(next_text).is_some())
                 {
                     is_boundary = false;
@@ -343,6 +454,22 @@ mod tests {
             (
                 "Das Jahr 2025. 2026 wird besser.",
                 &["Das Jahr 2025.", "2026 wird besser."],
+            ),
+            (
+                "Sie stieg von 12 auf 30. Die Polizei kam.",
+                &["Sie stieg von 12 auf 30.", "Die Polizei kam."],
+            ),
+            (
+                "Es waren 17. Danach nichts.",
+                &["Es waren 17.", "Danach nichts."],
+            ),
+            (
+                "Der 3. Strafsenat tagte. Er entschied.",
+                &["Der 3. Strafsenat tagte.", "Er entschied."],
+            ),
+            (
+                "1. Die Anklage wird verlesen.",
+                &["1. Die Anklage wird verlesen."],
             ),
         ];
         for (text, expected) in cases {

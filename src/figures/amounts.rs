@@ -8,7 +8,7 @@ mod ranges;
 mod units;
 
 use crate::annotations::{FigureKind, FigureValue};
-use crate::text::TokenKind;
+use crate::text::{opens_sentence, TokenKind};
 
 use super::lexicon::{lowercase, Lex, MAX_WORD};
 use super::numbers::{parse_cardinal_word, parse_digits, round};
@@ -55,6 +55,13 @@ impl Scan<'_, '_> {
             return Some(c);
         }
         if let Some(m) = self.measure(num.next) {
+            // "von einer Minute auf die andere", "von einem Tag auf den nächsten": suddenly.
+            let idiom = num.article
+                && self.is(m.next, "auf")
+                && self.is_any(m.next + 2, &["andere", "anderen", "nächste", "nächsten"]);
+            if idiom {
+                return None;
+            }
             return self.measured(&num, m, num.first, num.start);
         }
         self.plain_number(&num, context)
@@ -351,12 +358,16 @@ impl Scan<'_, '_> {
             && self.glued(i - 1)
             && self.glued(i)
             && self.kind(i - 2) == Some(TokenKind::Number);
-        // "3. Strafsenat", "64. Minute": an ordinal with its period.
+        // "3. Strafsenat", "64. Minute": an ordinal with its period; "… auf 30. Die Polizei":
+        // a full stop that closes the sentence (the splitter's sentence openers), unless the
+        // number opens its line.
         if let Some(v) = num.plain {
             let dot = num.next;
             let word_after = dot + 1;
+            let closes = opens_sentence(self.word(word_after)) && i > 0 && self.same_line(i);
             if !rank
                 && !score
+                && !closes
                 && v < 1000
                 && self.is_punct(dot, ".")
                 && self.glued(dot)

@@ -93,8 +93,10 @@ pub(crate) enum Lex {
     /// "heute" 0, "gestern" -1, "übermorgen" 2.
     DayOffset(i8),
     DayPart(DayPart),
-    /// "Vorjahr", "diesjährigen": a year relative to the reference.
+    /// "Vorjahr", "diesjährigen", "heurige": a year relative to the reference.
     YearOffset(i8),
+    /// "Vorwoche", "Vorjahresquartal", "Monatsbeginn": a period relative to the reference.
+    PeriodWord(PeriodWord),
     /// "vergangenen", "kommenden", "diesem": shifts the period that follows.
     Shift(i8),
     /// "Jahr", "Wochen", "Sekunden": a period, as a duration unit or a date grain.
@@ -130,6 +132,39 @@ pub(crate) enum Lex {
     /// A word that may start a figure and means nothing alone ("um", "vor", "zwischen").
     Trigger,
 }
+
+/// A word for the reference's period, shifted by `shift` periods of its grain, or its start,
+/// middle or end ("Vorjahresmonat": the month 12 months back; "Jahresende": this year, late).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PeriodWord {
+    pub grain: Grain,
+    pub shift: i8,
+    pub part: Option<PeriodPart>,
+}
+
+/// Periods a word can name relative to the reference: "Vor" + these is the one before
+/// ("Vorjahr" is a year offset).
+const RELATIVE_PERIODS: [(&str, Grain); 3] = [
+    ("woche", Grain::Week),
+    ("monat", Grain::Month),
+    ("quartal", Grain::Quarter),
+];
+
+/// The first words of "Jahresende", "Monatsbeginn", "Vorjahresende": grain and shift.
+const PERIOD_PART_STEMS: [(&str, Grain, i8); 5] = [
+    ("wochen", Grain::Week, 0),
+    ("monats", Grain::Month, 0),
+    ("quartals", Grain::Quarter, 0),
+    ("jahres", Grain::Year, 0),
+    ("vorjahres", Grain::Year, -1),
+];
+
+const PERIOD_PARTS: [(&str, PeriodPart); 4] = [
+    ("anfang", PeriodPart::Early),
+    ("beginn", PeriodPart::Early),
+    ("mitte", PeriodPart::Mid),
+    ("ende", PeriodPart::Late),
+];
 
 /// FxHash: a multiply-rotate hash, far cheaper than SipHash on short words.
 #[derive(Default, Clone, Copy)]
@@ -238,7 +273,7 @@ const MONTHS: [&str; 12] = [
     "dezember",
 ];
 
-const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
+const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("jan", 1),
     ("feb", 2),
     ("mär", 3),
@@ -251,6 +286,7 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
     ("okt", 10),
     ("nov", 11),
     ("dez", 12),
+    ("jän", 1),
 ];
 
 /// Austrian month names, full months like "Januar".
@@ -476,6 +512,48 @@ impl Lexicon {
             ("diesjährigem", 0),
         ] {
             add(word, Lex::YearOffset(offset));
+        }
+        // The Austrian adjective of "heuer" (in lower case only: "Heuriger" is a wine tavern).
+        for ending in ["e", "en", "er", "es", "em"] {
+            add(&format!("heurig{ending}"), Lex::YearOffset(0));
+        }
+        for (stem, grain) in RELATIVE_PERIODS {
+            for ending in ["", "s", "es"] {
+                let word = PeriodWord {
+                    grain,
+                    shift: -1,
+                    part: None,
+                };
+                add(&format!("vor{stem}{ending}"), Lex::PeriodWord(word));
+                // "Vorjahresmonat": the same month a year back.
+                let periods_per_year = match grain {
+                    Grain::Month => 12,
+                    Grain::Quarter => 4,
+                    _ => continue,
+                };
+                let word = PeriodWord {
+                    grain,
+                    shift: -periods_per_year,
+                    part: None,
+                };
+                add(&format!("vorjahres{stem}{ending}"), Lex::PeriodWord(word));
+            }
+        }
+        for (stem, grain, shift) in PERIOD_PART_STEMS {
+            for (part_word, part) in PERIOD_PARTS {
+                // "Wochenende" is the weekend.
+                if grain == Grain::Week && part == PeriodPart::Late {
+                    continue;
+                }
+                let word = PeriodWord {
+                    grain,
+                    shift,
+                    part: Some(part),
+                };
+                for ending in ["", "s"] {
+                    add(&format!("{stem}{part_word}{ending}"), Lex::PeriodWord(word));
+                }
+            }
         }
         for (stem, shift) in SHIFTS {
             for ending in ["e", "en", "er", "es", "em"] {

@@ -142,6 +142,7 @@ fn lex_starts(lex: Lex, lower: &[u8]) -> u8 {
         | Lex::Weekday(_)
         | Lex::DayOffset(_)
         | Lex::YearOffset(_)
+        | Lex::PeriodWord(_)
         | Lex::Shift(_)
         | Lex::Season(_)
         | Lex::Holiday(_)
@@ -229,8 +230,17 @@ pub(crate) struct Scan<'a, 't> {
 }
 
 /// Endings of words with a number inside ("zweimal", "Dreitägiger", "achtfachen").
-const COMPOUND_SUFFIXES: [&str; 9] = [
-    "mal", "fach", "stöckig", "jährig", "tägig", "wöchig", "monatig", "stündig", "minütig",
+const COMPOUND_SUFFIXES: [&str; 10] = [
+    "mal",
+    "fach",
+    "stöckig",
+    "jährig",
+    "tägig",
+    "wöchig",
+    "monatig",
+    "stündig",
+    "minütig",
+    "sekündig",
 ];
 
 /// Whether a lowercase word ends in one of [`COMPOUND_SUFFIXES`], perhaps inflected.
@@ -376,6 +386,10 @@ fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> 
         }
         if info.number_kind == NumberKind::None {
             info.compound |= has_compound_suffix(lower);
+            // "Achtzigerjahre", "Neunzigern": a decade.
+            if numbers::parse_decade(lower).is_some() {
+                info.starts |= DATE;
+            }
         }
     }
     match info.number_kind {

@@ -35,6 +35,7 @@ const DURATION_ADJECTIVES: &[(&str, Grain)] = &[
     ("monatig", Grain::Month),
     ("stündig", Grain::Hour),
     ("minütig", Grain::Minute),
+    ("sekündig", Grain::Second),
 ];
 
 pub(super) const ADJECTIVE_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];

@@ -1,6 +1,17 @@
 //! Absolute dates: "28. Oktober 2025", "28.10.2025", "2025-10-28", "Oktober 2025", years.
 
 use super::*;
+use crate::text::opens_sentence;
+
+/// A code of capital letters and digits: "XK12", "F3" in a designation, "S10", "X5" in a model
+/// name.
+fn designation_code(word: &str) -> bool {
+    let letters = word.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = word.len() - letters;
+    (1..=3).contains(&letters)
+        && (1..=4).contains(&digits)
+        && word.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
 
 fn two_digit_year(y: u32) -> i32 {
     let y = y as i32;
@@ -25,6 +36,9 @@ impl Scan<'_, '_> {
         {
             return None;
         }
+        if self.inside_name(i) {
+            return None;
+        }
         if let Some(before) = i.checked_sub(1) {
             // "Nr. 2015" is an identifier; "WM 2018", after an abbreviation, an event's year.
             let event_abbreviation = self.lex(before).is_none() && (1900..=2100).contains(&v);
@@ -35,6 +49,22 @@ impl Scan<'_, '_> {
             }
         }
         Some(v as i32)
+    }
+
+    /// A year inside a name: an asteroid's or comet's designation ("2019 XK12", "C/2020 F3")
+    /// or a model name after a brand ("Galaxy S10 2019").
+    fn inside_name(&self, i: usize) -> bool {
+        let code =
+            |k: usize| self.kind(k) == Some(TokenKind::Word) && designation_code(self.word(k));
+        if code(i + 1) && self.same_line(i + 1) && !self.glued(i + 1) {
+            return true;
+        }
+        i >= 2
+            && code(i - 1)
+            && self.same_line(i)
+            && self.kind(i - 2) == Some(TokenKind::Word)
+            && self.word(i - 2).starts_with(char::is_uppercase)
+            && !opens_sentence(self.word(i - 2))
     }
 
     /// "des Jahres", "des Jahres 2008", "nächsten Jahres" after a month or mod word.
@@ -70,6 +100,19 @@ impl Scan<'_, '_> {
         (1.0..=31.0)
             .contains(&ordinal)
             .then_some((ordinal as u8, i + 1, true))
+    }
+
+    /// "4. 3. 2016", as agency bylines write a date: the month and year after a dotted day
+    /// whose month starts at `k`.
+    fn spaced_numeric_date(&self, day: u8, k: usize) -> Option<Piece> {
+        let month = self.integer(k).filter(|m| (1..=12).contains(m))?;
+        let dotted = self.word(k).len() <= 2 && self.is_punct(k + 1, ".") && self.glued(k + 1);
+        if !dotted || !self.same_line(k) || !self.same_line(k + 2) {
+            return None;
+        }
+        let year = self.year_at(k + 2)?;
+        let when = When::day(Some(year), month as u8, day)?;
+        Some(Piece { when, next: k + 3 })
     }
 
     /// Month word at `k` (an abbreviation may take a period): month and next token.
@@ -145,6 +188,11 @@ impl Scan<'_, '_> {
         }
         // Day + month: "28. Oktober 2025", "1 märz", "ersten Januar 2018", "14. - …".
         if let Some((day, k, dotted)) = self.day_number(i) {
+            if dotted && self.kind(i) == Some(TokenKind::Number) {
+                if let Some(piece) = self.spaced_numeric_date(day, k) {
+                    return Some(piece);
+                }
+            }
             if let Some((month, mut next)) = self.month_word(k, true) {
                 let mut year = None;
                 if let Some(y) = self.year_at(next) {
