@@ -10,8 +10,8 @@ mod units;
 use crate::annotations::{FigureKind, FigureValue};
 use crate::text::{opens_sentence, TokenKind};
 
-use super::lexicon::{lowercase, Lex, MAX_WORD};
-use super::numbers::{parse_cardinal_word, parse_digits, round};
+use super::lexicon::{lowercase, Lex, EARLY_YEAR_PREPOSITIONS, MAX_WORD};
+use super::numbers::{month_or_year_digits, parse_cardinal_word, parse_digits, round};
 use super::{amount_value, number_value, Candidate, Context, Scan};
 
 pub(crate) use phrases::Num;
@@ -156,6 +156,9 @@ impl Scan<'_, '_> {
         if let Some((value, grain)) = duration_adjective(lower) {
             return Some(self.duration_candidate(i, i + 1, value, grain));
         }
+        if let Some(c) = self.compound_head(i, lower) {
+            return Some(c);
+        }
         let first = lower.as_bytes()[0];
         if first.is_ascii_digit() {
             let digits_end = lower
@@ -240,6 +243,30 @@ impl Scan<'_, '_> {
     }
 
     /// "einmal" counts only next to another frequency ("einmal in Salem und zweimal …").
+    /// "10-Prozent-Hürde", "Zehn-Prozent-Hürde", "5-Milliarden-Marke": a percentage or a
+    /// scaled number at the head of a compound noun (`lower` is the token, lowercase).
+    fn compound_head(&self, i: usize, lower: &str) -> Option<Candidate> {
+        let mut parts = lower.splitn(3, '-');
+        let (number, unit) = (parts.next()?, parts.next()?);
+        if parts.next().is_none_or(str::is_empty) {
+            return None;
+        }
+        let value = if number.bytes().next()?.is_ascii_digit() {
+            parse_digits(number)?
+        } else {
+            parse_cardinal_word(number)?
+        };
+        let (kind, value) = match self.lexicon.get(unit)? {
+            Lex::Percent => (FigureKind::Percent, value),
+            Lex::Scale(scale) => (FigureKind::Number, round(value * scale, 6)),
+            _ => return None,
+        };
+        let mut c = self.candidate(i, i + 1, kind, number_value(value));
+        // Lowercasing keeps byte lengths.
+        c.end = c.start + number.len() + 1 + unit.len();
+        Some(c)
+    }
+
     fn frequency_follows(&self, i: usize) -> bool {
         (i + 1..(i + 8).min(self.len())).any(|k| {
             let w = self.word(k);
@@ -344,11 +371,23 @@ impl Scan<'_, '_> {
             return None;
         }
         if let Some(v) = num.plain {
-            if (1000..=2100).contains(&v) && self.word(i).len() == 4 {
+            let early_year = i > 0 && self.is_any(i - 1, &EARLY_YEAR_PREPOSITIONS);
+            if (1000..=2100).contains(&v) && self.word(i).len() == 4 && (v >= 1500 || early_year) {
                 return None; // a year: the date grammar's
             }
         }
         if i > 0 && self.is_identifier(i - 1) {
+            return None;
+        }
+        // "VfSlg 19.814/2013": a file number with its year.
+        if self.is_punct(num.next, "/")
+            && self.glued(num.next)
+            && self.glued(num.next + 1)
+            && self
+                .integer(num.next + 1)
+                .is_some_and(|v| (1000..=2100).contains(&v) && self.word(num.next + 1).len() == 4)
+            && !month_or_year_digits(self.word(i))
+        {
             return None;
         }
         let rank = i > 0 && self.lex(i - 1) == Some(Lex::Rank);

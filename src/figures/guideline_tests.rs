@@ -1058,3 +1058,39 @@ fn quantity_only_with_a_unit_of_measure() {
         Some(TUESDAY),
     );
 }
+
+/// docs/figures-guidelines.md, "Relative year words with their year", "File numbers" and
+/// "Compounds headed by a figure".
+#[test]
+fn relative_year_heads_file_numbers_and_compound_heads() {
+    rule(
+        &[
+            (
+                "im Folgejahr 2013 sank sie",
+                &["[Folgejahr 2013] date \"2013\""],
+            ),
+            ("im Vorjahr 2014", &["[Vorjahr 2014] date \"2014\""]),
+            ("im Folgejahr sank sie", &[]),
+            ("laut VfSlg 17.402/2011", &[]),
+            ("die Zahl 05/2016", &["[05/2016] date \"2016-05\""]),
+            (
+                "die Saison 2015/2016",
+                &["[2015/2016] date {\"min\":\"2015\",\"max\":\"2016\"}"],
+            ),
+            (
+                "an der Zehn-Prozent-Hürde",
+                &["[Zehn-Prozent] percent 10.0"],
+            ),
+            ("die 4-Prozent-Klausel", &["[4-Prozent] percent 4.0"]),
+            (
+                "unter die 3-Milliarden-Marke",
+                &["[3-Milliarden] number 3000000000.0"],
+            ),
+            ("die Fünf-Sterne-Bewegung", &[]),
+            // A round number below 1500 is a year only after a preposition.
+            ("1000 zogen durch die Stadt", &["[1000] number 1000.0"]),
+            ("seit 1200 steht sie", &["[1200] date \"1200\""]),
+        ],
+        Some(TUESDAY),
+    );
+}

@@ -292,6 +292,11 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
 /// Austrian month names, full months like "Januar".
 const AUSTRIAN_MONTHS: [(&str, u8); 2] = [("jänner", 1), ("feber", 2)];
 
+/// Prepositions that make a round number below 1500 a year ("seit 1000"); without one it is a
+/// count.
+pub(crate) const EARLY_YEAR_PREPOSITIONS: [&str; 8] =
+    ["im", "seit", "bis", "von", "ab", "nach", "vor", "anno"];
+
 /// Counted years of a life or a career ("29 Dienstjahren", "zwei Lebensjahre"): plurals only,
 /// so that "80. Lebensjahr" stays an ordinal.
 const COUNTED_YEAR_STEMS: [&str; 6] = ["lebens", "dienst", "amts", "berufs", "ehe", "arbeits"];
@@ -687,6 +692,10 @@ impl Lexicon {
             "zwischen",
             "laufe",
             "laufes",
+            // "im Folgejahr 2013": a date only with its year.
+            "folgejahr",
+            "folgejahres",
+            "folgejahrs",
             "im",
             "minus",
             "negativ",

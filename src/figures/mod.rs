@@ -390,6 +390,10 @@ fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> 
             if numbers::parse_decade(lower).is_some() {
                 info.starts |= DATE;
             }
+            // "Zehn-Prozent-Hürde": a number heads the compound.
+            info.compound |= lower
+                .split_once('-')
+                .is_some_and(|(head, _)| numbers::parse_cardinal_word(head).is_some());
         }
     }
     match info.number_kind {

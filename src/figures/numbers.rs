@@ -343,6 +343,13 @@ pub(crate) fn parse_digit_ordinal(word: &str) -> Option<f64> {
     word[..digits_end].parse::<f64>().ok()
 }
 
+/// Whether digits are a month or a year, as they are before a slash in "05/2016" and
+/// "2015/2016" (and not in a file number, "19.814/2013").
+pub(crate) fn month_or_year_digits(word: &str) -> bool {
+    let value: Option<u32> = word.parse().ok();
+    value.is_some_and(|v| word.len() <= 2 && (1..=12).contains(&v) || word.len() == 4)
+}
+
 /// The decades spelled out, by their tens ("achtziger" → 80).
 const DECADE_WORDS: [(&str, u32); 8] = [
     ("zwanziger", 20),

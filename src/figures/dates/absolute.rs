@@ -1,6 +1,8 @@
 //! Absolute dates: "28. Oktober 2025", "28.10.2025", "2025-10-28", "Oktober 2025", years.
 
 use super::*;
+use crate::figures::lexicon::EARLY_YEAR_PREPOSITIONS;
+use crate::figures::numbers::month_or_year_digits;
 use crate::text::opens_sentence;
 
 /// A code of capital letters and digits: "XK12", "F3" in a designation, "S10", "X5" in a model
@@ -12,6 +14,16 @@ fn designation_code(word: &str) -> bool {
         && (1..=4).contains(&digits)
         && word.bytes().skip(letters).all(|b| b.is_ascii_digit())
 }
+
+/// Relative year words that a year after them names ("im Folgejahr 2013").
+const RELATIVE_YEAR_HEADS: [&str; 6] = [
+    "folgejahr",
+    "folgejahres",
+    "folgejahrs",
+    "vorjahr",
+    "vorjahres",
+    "vorjahrs",
+];
 
 fn two_digit_year(y: u32) -> i32 {
     let y = y as i32;
@@ -37,6 +49,16 @@ impl Scan<'_, '_> {
             return None;
         }
         if self.inside_name(i) {
+            return None;
+        }
+        // "19.814/2013": the year of a file number.
+        let file_number = i >= 2
+            && self.is_punct(i - 1, "/")
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.kind(i - 2) == Some(TokenKind::Number)
+            && !month_or_year_digits(self.word(i - 2));
+        if file_number {
             return None;
         }
         if let Some(before) = i.checked_sub(1) {
@@ -276,6 +298,14 @@ impl Scan<'_, '_> {
         if self.is_any(k, &["laufe", "laufes"]) && self.is(k + 1, "des") {
             k += 2;
         }
+        // "im Folgejahr 2013", "im Vorjahr 2014": the year names the relative one.
+        if self.is_any(k, &RELATIVE_YEAR_HEADS) {
+            let year = self.year_at(k + 1)?;
+            return Some(Piece {
+                when: When::Year(year),
+                next: k + 2,
+            });
+        }
         if self.is_any(k, &["jahr", "jahre", "jahres", "jahrs"]) {
             let v = self.integer(k + 1)?;
             if (1..=2999).contains(&v) && self.measure(k + 2).is_none() {
@@ -291,13 +321,7 @@ impl Scan<'_, '_> {
         }
         let year = self.year_at(i)?;
         // A bare round number like "1000" is a count unless a preposition makes it a year.
-        if year < 1500
-            && !(i > 0
-                && self.is_any(
-                    i - 1,
-                    &["im", "seit", "bis", "von", "ab", "nach", "vor", "anno"],
-                ))
-        {
+        if year < 1500 && !(i > 0 && self.is_any(i - 1, &EARLY_YEAR_PREPOSITIONS)) {
             return None;
         }
         // "2025." ending a sentence is a year; "2025. Geburtstag" would be an ordinal.
