@@ -1,5 +1,6 @@
-//! One table per rule of the annotation guidelines (../shared/data/figures/README.md), in our
-//! own sentences, so that a regression names the rule it breaks. A figure is written
+//! One table per rule of the annotation guidelines (../shared/data/figures/README.md), and per
+//! decision we took where they leave a case open (docs/figures-guidelines.md, the section named
+//! above each such test), in our own sentences, so that a regression names the rule it breaks. A figure is written
 //! `[text] kind value`, then `~approx` and `@mod` where it has them.
 
 use super::*;

@@ -5,58 +5,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::annotations::{Approx, PeriodPart};
 
+mod grain;
 mod holidays;
+mod periods;
 mod units;
 
+pub(crate) use grain::Grain;
 pub(crate) use holidays::{HebrewFeast, HolidayRule, HOLIDAYS};
+pub(crate) use periods::{PeriodWord, EARLY_YEAR_PREPOSITIONS};
 use units::{CURRENCIES, CURRENCY_ADJECTIVES, RATIO_UNITS, UNITS};
-
-/// The grain of a period word ("Woche", "Jahren").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Grain {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
-    Millennium,
-}
-
-impl Grain {
-    /// The unit name of a duration, and its length in seconds (a month is 30 days, a year 365).
-    pub fn duration_unit(self) -> (&'static str, f64) {
-        const DAY: f64 = 86_400.0;
-        match self {
-            Grain::Second => ("second", 1.0),
-            Grain::Minute => ("minute", 60.0),
-            Grain::Hour => ("hour", 3_600.0),
-            Grain::Day => ("day", DAY),
-            Grain::Week => ("week", 7.0 * DAY),
-            Grain::Month => ("month", 30.0 * DAY),
-            Grain::Quarter => ("month", 90.0 * DAY),
-            Grain::Year => ("year", 365.0 * DAY),
-            Grain::Decade => ("year", 3_650.0 * DAY),
-            Grain::Century => ("year", 36_500.0 * DAY),
-            Grain::Millennium => ("year", 365_000.0 * DAY),
-        }
-    }
-
-    /// How many of the duration unit one period holds ("Jahrzehnt" = 10 years).
-    pub fn unit_factor(self) -> f64 {
-        match self {
-            Grain::Quarter => 3.0,
-            Grain::Decade => 10.0,
-            Grain::Century => 100.0,
-            Grain::Millennium => 1000.0,
-            _ => 1.0,
-        }
-    }
-}
 
 /// Parts of the day ("Morgen", "abends").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,39 +89,6 @@ pub(crate) enum Lex {
     /// A word that may start a figure and means nothing alone ("um", "vor", "zwischen").
     Trigger,
 }
-
-/// A word for the reference's period, shifted by `shift` periods of its grain, or its start,
-/// middle or end ("Vorjahresmonat": the month 12 months back; "Jahresende": this year, late).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct PeriodWord {
-    pub grain: Grain,
-    pub shift: i8,
-    pub part: Option<PeriodPart>,
-}
-
-/// Periods a word can name relative to the reference: "Vor" + these is the one before
-/// ("Vorjahr" is a year offset).
-const RELATIVE_PERIODS: [(&str, Grain); 3] = [
-    ("woche", Grain::Week),
-    ("monat", Grain::Month),
-    ("quartal", Grain::Quarter),
-];
-
-/// The first words of "Jahresende", "Monatsbeginn", "Vorjahresende": grain and shift.
-const PERIOD_PART_STEMS: [(&str, Grain, i8); 5] = [
-    ("wochen", Grain::Week, 0),
-    ("monats", Grain::Month, 0),
-    ("quartals", Grain::Quarter, 0),
-    ("jahres", Grain::Year, 0),
-    ("vorjahres", Grain::Year, -1),
-];
-
-const PERIOD_PARTS: [(&str, PeriodPart); 4] = [
-    ("anfang", PeriodPart::Early),
-    ("beginn", PeriodPart::Early),
-    ("mitte", PeriodPart::Mid),
-    ("ende", PeriodPart::Late),
-];
 
 /// FxHash: a multiply-rotate hash, far cheaper than SipHash on short words.
 #[derive(Default, Clone, Copy)]
@@ -291,11 +215,6 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
 
 /// Austrian month names, full months like "Januar".
 const AUSTRIAN_MONTHS: [(&str, u8); 2] = [("jänner", 1), ("feber", 2)];
-
-/// Prepositions that make a round number below 1500 a year ("seit 1000"); without one it is a
-/// count.
-pub(crate) const EARLY_YEAR_PREPOSITIONS: [&str; 8] =
-    ["im", "seit", "bis", "von", "ab", "nach", "vor", "anno"];
 
 /// Counted years of a life or a career ("29 Dienstjahren", "zwei Lebensjahre"): plurals only,
 /// so that "80. Lebensjahr" stays an ordinal.
@@ -522,43 +441,8 @@ impl Lexicon {
         for ending in ["e", "en", "er", "es", "em"] {
             add(&format!("heurig{ending}"), Lex::YearOffset(0));
         }
-        for (stem, grain) in RELATIVE_PERIODS {
-            for ending in ["", "s", "es"] {
-                let word = PeriodWord {
-                    grain,
-                    shift: -1,
-                    part: None,
-                };
-                add(&format!("vor{stem}{ending}"), Lex::PeriodWord(word));
-                // "Vorjahresmonat": the same month a year back.
-                let periods_per_year = match grain {
-                    Grain::Month => 12,
-                    Grain::Quarter => 4,
-                    _ => continue,
-                };
-                let word = PeriodWord {
-                    grain,
-                    shift: -periods_per_year,
-                    part: None,
-                };
-                add(&format!("vorjahres{stem}{ending}"), Lex::PeriodWord(word));
-            }
-        }
-        for (stem, grain, shift) in PERIOD_PART_STEMS {
-            for (part_word, part) in PERIOD_PARTS {
-                // "Wochenende" is the weekend.
-                if grain == Grain::Week && part == PeriodPart::Late {
-                    continue;
-                }
-                let word = PeriodWord {
-                    grain,
-                    shift,
-                    part: Some(part),
-                };
-                for ending in ["", "s"] {
-                    add(&format!("{stem}{part_word}{ending}"), Lex::PeriodWord(word));
-                }
-            }
+        for (word, period) in periods::period_words() {
+            add(&word, Lex::PeriodWord(period));
         }
         for (stem, shift) in SHIFTS {
             for ending in ["e", "en", "er", "es", "em"] {
