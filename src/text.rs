@@ -189,111 +189,25 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Words that open a sentence when capitalised: articles, pronouns, prepositions, conjunctions
-/// and adverbs. After "N." one of them means the full stop ends the sentence ("… auf 30. Die
-/// Polizei …"), where a noun would make "N." an ordinal ("30. Jubiläum").
+/// and adverbs, sorted (a binary search finds them). After "N." one of them means the full stop
+/// ends the sentence ("… auf 30. Die Polizei …"), where a noun would make "N." an ordinal
+/// ("30. Jubiläum").
+#[rustfmt::skip]
 const SENTENCE_OPENERS: &[&str] = &[
-    "Die",
-    "Der",
-    "Das",
-    "Den",
-    "Dem",
-    "Des",
-    "Ein",
-    "Eine",
-    "Einen",
-    "Einem",
-    "Einer",
-    "Er",
-    "Sie",
-    "Es",
-    "Wir",
-    "Ich",
-    "Ihr",
-    "Man",
-    "Im",
-    "In",
-    "Am",
-    "An",
-    "Auf",
-    "Aus",
-    "Bei",
-    "Beim",
-    "Nach",
-    "Vor",
-    "Mit",
-    "Seit",
-    "Für",
-    "Gegen",
-    "Über",
-    "Unter",
-    "Vom",
-    "Zum",
-    "Zur",
-    "Auch",
-    "Doch",
-    "Aber",
-    "Und",
-    "Oder",
-    "Denn",
-    "Dies",
-    "Diese",
-    "Dieser",
-    "Dieses",
-    "Damit",
-    "Dabei",
-    "Dann",
-    "Danach",
-    "Zuvor",
-    "Zudem",
-    "Außerdem",
-    "So",
-    "Wie",
-    "Was",
-    "Wer",
-    "Wann",
-    "Wo",
-    "Laut",
-    "Nur",
-    "Noch",
-    "Als",
-    "Ob",
-    "Wenn",
-    "Weil",
-    "Da",
-    "Daher",
-    "Deshalb",
-    "Trotzdem",
-    "Jetzt",
-    "Nun",
-    "Heute",
-    "Gestern",
-    "Insgesamt",
-    "Allerdings",
-    "Zuletzt",
-    "Bereits",
-    "Inzwischen",
-    "Mittlerweile",
-    "Somit",
-    "Seine",
-    "Seinen",
-    "Ihre",
-    "Ihren",
-    "Kein",
-    "Keine",
-    "Alle",
-    "Viele",
-    "Zwar",
-    "Dazu",
-    "Hier",
-    "Dort",
-    "Erst",
-    "Ab",
-    "Bis",
+    "Ab", "Aber", "Alle", "Allerdings", "Als", "Am", "An", "Auch", "Auf", "Aus", "Außerdem", "Bei",
+    "Beim", "Bereits", "Bis", "Da", "Dabei", "Daher", "Damit", "Danach", "Dann", "Das", "Dazu",
+    "Dem", "Den", "Denn", "Der", "Des", "Deshalb", "Die", "Dies", "Diese", "Dieser", "Dieses",
+    "Doch", "Dort", "Ein", "Eine", "Einem", "Einen", "Einer", "Er", "Erst", "Es", "Für", "Gegen",
+    "Gestern", "Heute", "Hier", "Ich", "Ihr", "Ihre", "Ihren", "Im", "In", "Insgesamt",
+    "Inzwischen", "Jetzt", "Kein", "Keine", "Laut", "Man", "Mit", "Mittlerweile", "Nach",
+    "Noch", "Nun", "Nur", "Ob", "Oder", "Seine", "Seinen", "Seit", "Sie", "So", "Somit", "Trotzdem",
+    "Und", "Unter", "Viele", "Vom", "Vor", "Wann", "Was", "Weil", "Wenn", "Wer", "Wie", "Wir", "Wo",
+    "Zudem", "Zuletzt", "Zum", "Zur", "Zuvor", "Zwar", "Über",
 ];
 
 /// Whether `word` opens a sentence after a full stop that might end an ordinal.
 pub(crate) fn opens_sentence(word: &str) -> bool {
-    SENTENCE_OPENERS.contains(&word)
+    SENTENCE_OPENERS.binary_search(&word).is_ok()
 }
 
 fn is_closing(c: char) -> bool {
@@ -350,11 +264,10 @@ fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) ->
                 // "am 28. Oktober", "der 3. Strafsenat": an ordinal, not an end; but "… auf
                 // 30. Die Polizei …" ends, unless the number opens its line (a list).
                 let short_number = previous.kind == TokenKind::Number && word.len() <= 2;
-                let closes = opens_sentence(next_text) && i - 1 > paragraph.start;
                 if glued
                     && short_number
-                    && !closes
                     && (next.kind == TokenKind::Word || month_of_name(next_text).is_some())
+                    && !(i - 1 > paragraph.start && opens_sentence(next_text))
                 {
                     is_boundary = false;
                 }
@@ -406,6 +319,12 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&token_texts(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn sentence_openers_are_sorted_for_the_binary_search() {
+        assert!(SENTENCE_OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(opens_sentence("Die") && opens_sentence("Zwar") && !opens_sentence("Jubiläum"));
     }
 
     #[test]

@@ -246,6 +246,9 @@ impl Scan<'_, '_> {
     /// "10-Prozent-Hürde", "Zehn-Prozent-Hürde", "5-Milliarden-Marke": a percentage or a
     /// scaled number at the head of a compound noun (`lower` is the token, lowercase).
     fn compound_head(&self, i: usize, lower: &str) -> Option<Candidate> {
+        if !lower.as_bytes().contains(&b'-') {
+            return None;
+        }
         let mut parts = lower.splitn(3, '-');
         let (number, unit) = (parts.next()?, parts.next()?);
         if parts.next().is_none_or(str::is_empty) {
@@ -371,8 +374,8 @@ impl Scan<'_, '_> {
             return None;
         }
         if let Some(v) = num.plain {
-            let early_year = i > 0 && self.is_any(i - 1, &EARLY_YEAR_PREPOSITIONS);
-            if (1000..=2100).contains(&v) && self.word(i).len() == 4 && (v >= 1500 || early_year) {
+            let year = (1000..=2100).contains(&v) && self.word(i).len() == 4;
+            if year && (v >= 1500 || i > 0 && self.is_any(i - 1, &EARLY_YEAR_PREPOSITIONS)) {
                 return None; // a year: the date grammar's
             }
         }
@@ -403,10 +406,8 @@ impl Scan<'_, '_> {
         if let Some(v) = num.plain {
             let dot = num.next;
             let word_after = dot + 1;
-            let closes = opens_sentence(self.word(word_after)) && i > 0 && self.same_line(i);
             if !rank
                 && !score
-                && !closes
                 && v < 1000
                 && self.is_punct(dot, ".")
                 && self.glued(dot)
@@ -416,6 +417,7 @@ impl Scan<'_, '_> {
                     self.lex(word_after),
                     Some(Lex::Month(_) | Lex::MonthAbbrev(_))
                 )
+                && !(i > 0 && self.same_line(i) && opens_sentence(self.word(word_after)))
             {
                 return Some(self.candidate(
                     i,

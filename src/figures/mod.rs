@@ -391,9 +391,9 @@ fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> 
                 info.starts |= DATE;
             }
             // "Zehn-Prozent-Hürde": a number heads the compound.
-            info.compound |= lower
-                .split_once('-')
-                .is_some_and(|(head, _)| numbers::parse_cardinal_word(head).is_some());
+            if let Some(hyphen) = lower.bytes().position(|b| b == b'-') {
+                info.compound |= numbers::parse_cardinal_word(&lower[..hyphen]).is_some();
+            }
         }
     }
     match info.number_kind {

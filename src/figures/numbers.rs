@@ -366,6 +366,10 @@ const DECADE_WORDS: [(&str, u32); 8] = [
 /// the decade's first year and whether the word holds its head "Jahre". Two-digit and spelled
 /// decades are of the 1900s, except "00er" and "10er".
 pub(crate) fn parse_decade(word: &str) -> Option<(i32, bool)> {
+    // Every decade word ends in "er", "ern", "jahre" or "jahren".
+    if word.len() < 4 || !matches!(word.as_bytes()[word.len() - 1], b'r' | b'n' | b'e') {
+        return None;
+    }
     let (stem, head) = match ["-jahren", "-jahre", "jahren", "jahre"]
         .iter()
         .find_map(|tail| word.strip_suffix(tail))
@@ -382,8 +386,10 @@ pub(crate) fn parse_decade(word: &str) -> Option<(i32, bool)> {
             2 => 1900 + value,
             _ => return None,
         }
-    } else {
+    } else if stem.ends_with("iger") {
         1900 + DECADE_WORDS.iter().find(|(w, _)| *w == stem)?.1
+    } else {
+        return None;
     };
     (first_year % 10 == 0).then_some((first_year as i32, head))
 }

@@ -299,7 +299,8 @@ impl Scan<'_, '_> {
             k += 2;
         }
         // "im Folgejahr 2013", "im Vorjahr 2014": the year names the relative one.
-        if self.is_any(k, &RELATIVE_YEAR_HEADS) {
+        let relative_year = matches!(self.lex(k), Some(Lex::Trigger | Lex::YearOffset(_)));
+        if relative_year && self.is_any(k, &RELATIVE_YEAR_HEADS) {
             let year = self.year_at(k + 1)?;
             return Some(Piece {
                 when: When::Year(year),

@@ -9,7 +9,11 @@ impl Scan<'_, '_> {
     /// head it needs an article before it ("in den 80ern", "der Achtziger"), as "ein 80er"
     /// is something else.
     pub(super) fn decade_at(&self, i: usize) -> Option<Candidate> {
-        if self.kind(i) != Some(TokenKind::Word) {
+        // Decade words are no lexicon words, numbers or ordinals; most tokens stop here.
+        let info = self.info(i);
+        let plain_word =
+            info.lex.is_none() && info.cardinal().is_none() && info.ordinal().is_none();
+        if self.kind(i) != Some(TokenKind::Word) || !plain_word {
             return None;
         }
         let mut buffer = [0u8; MAX_WORD];
