@@ -251,22 +251,32 @@ impl Scan<'_, '_> {
         }
         let mut parts = lower.splitn(3, '-');
         let (number, unit) = (parts.next()?, parts.next()?);
-        if parts.next().is_none_or(str::is_empty) {
-            return None;
-        }
+        let rest = parts.next().filter(|rest| !rest.is_empty())?;
         let value = if number.bytes().next()?.is_ascii_digit() {
             parse_digits(number)?
         } else {
             parse_cardinal_word(number)?
         };
+        // Lowercasing keeps byte lengths.
+        let mut length = number.len() + 1 + unit.len();
         let (kind, value) = match self.lexicon.get(unit)? {
-            Lex::Percent => (FigureKind::Percent, value),
-            Lex::Scale(scale) => (FigureKind::Number, round(value * scale, 6)),
+            Lex::Percent => (FigureKind::Percent, number_value(value)),
+            Lex::Scale(scale) => {
+                let amount = round(value * scale, 6);
+                // "500-Millionen-Dollar-Kredit": money.
+                let currency = rest.split('-').next().unwrap_or_default();
+                match self.lexicon.get(currency) {
+                    Some(Lex::Currency(code)) => {
+                        length += 1 + currency.len();
+                        (FigureKind::Money, amount_value(amount, code))
+                    }
+                    _ => (FigureKind::Number, number_value(amount)),
+                }
+            }
             _ => return None,
         };
-        let mut c = self.candidate(i, i + 1, kind, number_value(value));
-        // Lowercasing keeps byte lengths.
-        c.end = c.start + number.len() + 1 + unit.len();
+        let mut c = self.candidate(i, i + 1, kind, value);
+        c.end = c.start + length;
         Some(c)
     }
 

@@ -849,6 +849,21 @@ fn date_decades_at_decade_grain() {
                 "Ende der Sechzigerjahre",
                 &["[Ende der Sechzigerjahre] date \"196\" @late"],
             ),
+            (
+                "in den Achtziger- und Neunzigerjahren",
+                &[
+                    "[Achtziger-] date \"198\"",
+                    "[Neunzigerjahren] date \"199\"",
+                ],
+            ),
+            (
+                "in den 1970er- und 1980er-Jahren",
+                &["[1970er-] date \"197\"", "[1980er-Jahren] date \"198\""],
+            ),
+            (
+                "Wagen der 1960er- bis 1980er-Jahre",
+                &["[1960er- bis 1980er-Jahre] date {\"min\":\"196\",\"max\":\"198\"}"],
+            ),
             // Not a decade: the generation of 1968.
             ("Die 68er protestierten.", &[]),
         ],
@@ -968,6 +983,15 @@ fn date_austrian_month_and_year_words() {
                 "bei den heurigen Festspielen",
                 &["[heurigen] date \"2025\""],
             ),
+            ("im heurigen Jahr", &["[heurigen Jahr] date \"2025\""]),
+            (
+                "im heurigen Sommer",
+                &["[heurigen Sommer] date \"2025-SU\""],
+            ),
+            (
+                "bis Anfang des heurigen Jahres",
+                &["[Anfang des heurigen Jahres] date \"2025\" @early"],
+            ),
             // "Heuriger": the wine tavern.
             ("Wir saßen beim Heurigen.", &[]),
         ],
@@ -1086,6 +1110,10 @@ fn relative_year_heads_file_numbers_and_compound_heads() {
             (
                 "unter die 3-Milliarden-Marke",
                 &["[3-Milliarden] number 3000000000.0"],
+            ),
+            (
+                "ein 500-Millionen-Dollar-Kredit",
+                &["[500-Millionen-Dollar] money {\"amount\":500000000.0,\"unit\":\"USD\"}"],
             ),
             ("die Fünf-Sterne-Bewegung", &[]),
             // A round number below 1500 is a year only after a preposition.

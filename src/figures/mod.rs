@@ -387,7 +387,8 @@ fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> 
         if info.number_kind == NumberKind::None {
             info.compound |= has_compound_suffix(lower);
             // "Achtzigerjahre", "Neunzigern": a decade.
-            if numbers::parse_decade(lower).is_some() {
+            let uncut = lower.strip_suffix('-').unwrap_or(lower);
+            if numbers::parse_decade(uncut).is_some() {
                 info.starts |= DATE;
             }
             // "Zehn-Prozent-Hürde": a number heads the compound.

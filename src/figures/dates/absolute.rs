@@ -92,7 +92,8 @@ impl Scan<'_, '_> {
     /// "des Jahres", "des Jahres 2008", "nächsten Jahres" after a month or mod word.
     pub(super) fn of_year(&self, k: usize) -> Option<(Option<i32>, usize)> {
         // "des vergangenen Jahres": the shifted year.
-        if self.is(k, "des") && matches!(self.lex(k + 1), Some(Lex::Shift(_))) {
+        if self.is(k, "des") && matches!(self.lex(k + 1), Some(Lex::Shift(_) | Lex::YearOffset(0)))
+        {
             return self.of_year(k + 1);
         }
         if self.is(k, "des") && self.is_any(k + 1, &["jahres", "jahrs"]) {
@@ -101,7 +102,8 @@ impl Scan<'_, '_> {
             }
             return Some((None, k + 2));
         }
-        if let (Some(Lex::Shift(shift)), true) =
+        // "kommenden Jahres", "heurigen Jahres".
+        if let (Some(Lex::Shift(shift) | Lex::YearOffset(shift)), true) =
             (self.lex(k), self.is_any(k + 1, &["jahres", "jahrs"]))
         {
             return Some((self.ref_year().map(|y| y + i32::from(shift)), k + 2));

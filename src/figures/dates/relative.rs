@@ -151,8 +151,15 @@ impl Scan<'_, '_> {
                     return None;
                 }
                 let year = reference.map(|r| r.year() + i32::from(offset));
+                // "im heurigen Jahr", "im heurigen Sommer": the adjective with its head.
+                if let Some(Lex::Season(code)) = self.lex(i + 1) {
+                    let value = resolved_or_null(year.map(|y| format!("{y:04}-{code}")));
+                    return Some(self.date_candidate(i, i + 2, value, None));
+                }
+                let head = self.is_any(i + 1, &["jahr", "jahres", "jahrs"]);
+                let next = if head { i + 2 } else { i + 1 };
                 let value = resolved_or_null(year.map(year_iso));
-                return Some(self.date_candidate(i, i + 1, value, None));
+                return Some(self.date_candidate(i, next, value, None));
             }
             Some(Lex::Shift(shift)) => return self.shifted(i, shift),
             // "im Laufe des Jahres", "im Laufe des kommenden Jahres".
