@@ -55,10 +55,12 @@ impl Scan<'_, '_> {
             return Some(c);
         }
         if let Some(m) = self.measure(num.next) {
-            // "von einer Minute auf die andere", "von einem Tag auf den nächsten": suddenly.
-            let idiom = num.article
-                && self.is(m.next, "auf")
+            // "von einer Minute auf die andere", "von einem Tag auf den nächsten": suddenly;
+            // "nicht eine Sekunde": not at all.
+            let suddenly = self.is(m.next, "auf")
                 && self.is_any(m.next + 2, &["andere", "anderen", "nächste", "nächsten"]);
+            let never = num.first > 0 && self.is(num.first - 1, "nicht");
+            let idiom = num.article && matches!(m.unit, Unit::Duration(_)) && (suddenly || never);
             if idiom {
                 return None;
             }

@@ -819,6 +819,7 @@ fn duration_compound_adjectives_of_any_unit() {
             ("ein 24-stündiger Streik", &["[24-stündiger] duration {\"amount\":24.0,\"unit\":\"hour\",\"seconds\":86400.0}"]),
             ("eine zehnsekündige Pause", &["[zehnsekündige] duration {\"amount\":10.0,\"unit\":\"second\",\"seconds\":10.0}"]),
             ("ein eineinhalbstündiges Konzert", &["[eineinhalbstündiges] duration {\"amount\":1.5,\"unit\":\"hour\",\"seconds\":5400.0}"]),
+            ("eine halbstündige Rede", &["[halbstündige] duration {\"amount\":0.5,\"unit\":\"hour\",\"seconds\":1800.0}"]),
             // No number, no figure.
             ("eine mehrstündige Sitzung", &[]),
         ],
@@ -835,6 +836,7 @@ fn date_decades_at_decade_grain() {
             ("der Achtzigerjahre", &["[Achtzigerjahre] date \"198\""]),
             ("in den 80er Jahren", &["[80er Jahren] date \"198\""]),
             ("in den 80ern", &["[80ern] date \"198\""]),
+            ("in den späten 1960ern", &["[1960ern] date \"196\""]),
             ("in den Neunzigern", &["[Neunzigern] date \"199\""]),
             ("die 2020er-Jahre", &["[2020er-Jahre] date \"202\""]),
             (
@@ -958,6 +960,13 @@ fn duration_idioms_are_not_durations() {
             ("Jede Sekunde zählt.", &[]),
             ("Von einer Minute auf die andere war alles anders.", &[]),
             ("von einem Tag auf den nächsten", &[]),
+            ("Sie zögerte nicht eine Sekunde.", &[]),
+            ("Er war nicht einen Tag krank.", &[]),
+            // A duration is still one.
+            (
+                "Es dauerte nur eine Sekunde.",
+                &["[eine Sekunde] duration {\"amount\":1.0,\"unit\":\"second\",\"seconds\":1.0}"],
+            ),
             ("in der letzten Sekunde", &[]),
         ],
         Some(TUESDAY),

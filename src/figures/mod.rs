@@ -256,9 +256,9 @@ fn has_compound_suffix(lower: &str) -> bool {
 
 /// How number words (and ordinals, and words with a number inside) begin: a cheap filter
 /// that spares the number-word parsers most words.
-const NUMBER_WORD_STARTS: [&str; 22] = [
+const NUMBER_WORD_STARTS: [&str; 23] = [
     "ein", "zwe", "zwo", "zwö", "zwa", "dre", "dri", "vie", "fün", "fue", "sec", "sie", "ach",
-    "neu", "zeh", "elf", "hun", "tau", "mil", "bil", "ers", "and",
+    "neu", "zeh", "elf", "hun", "tau", "mil", "bil", "ers", "and", "hal",
 ];
 
 /// A cheaper first test on the raw word: its first three letters (lowercased) begin a
@@ -294,6 +294,8 @@ fn may_start_number_word(bytes: &[u8]) -> bool {
     const BIL: u32 = key(b"bil");
     const ERS: u32 = key(b"ers");
     const AND: u32 = key(b"and");
+    // "halbstündig".
+    const HAL: u32 = key(b"hal");
     const MON: u32 = key(b"mon");
     const DIE: u32 = key(b"die");
     const MIT: u32 = key(b"mit");
@@ -303,7 +305,7 @@ fn may_start_number_word(bytes: &[u8]) -> bool {
     const SON: u32 = key(b"son");
     match found {
         EIN | ZWE | ZWO | ZWOE | ZWA | DRE | DRI | VIE | FUE | FUE_ASCII | SEC | SIE | ACH
-        | NEU | ZEH | ELF | HUN | TAU | MIL | BIL | ERS | AND => true,
+        | NEU | ZEH | ELF | HUN | TAU | MIL | BIL | ERS | AND | HAL => true,
         MON | DIE | MIT | DON | FRE | SAM | SON => bytes.len() >= 10,
         _ => false,
     }

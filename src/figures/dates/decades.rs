@@ -45,7 +45,12 @@ impl Scan<'_, '_> {
         if head_after {
             next += 1;
         }
-        let article_before = i > 0 && self.is_any(i - 1, &["den", "der", "die"]);
+        // "in den 80ern", "in den späten 1960ern".
+        let article = |k: usize| self.is_any(k, &["den", "der", "die"]);
+        let article_before = i > 0 && article(i - 1)
+            || i > 1
+                && article(i - 2)
+                && self.is_any(i - 1, &["frühen", "späten", "mittleren", "ausgehenden"]);
         if !(head || head_after || article_before) {
             return None;
         }
