@@ -1055,6 +1055,10 @@ fn date_day_word_and_its_weekday_are_one_span() {
                 "morgen, Mittwoch, beginnt es",
                 &["[morgen, Mittwoch] date \"2025-10-29\""],
             ),
+            (
+                "Heute, Dienstag, 28. Oktober, tagt der Rat.",
+                &["[Heute, Dienstag, 28. Oktober] date \"2025-10-28\""],
+            ),
             // A weekday that names another day stands apart.
             (
                 "Heute, Freitag, tagt der Rat.",

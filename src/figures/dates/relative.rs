@@ -39,14 +39,20 @@ impl Scan<'_, '_> {
         Some(resolved_or_null(iso))
     }
 
-    /// "heute, Dienstag": a weekday after a comma that names the same day joins the span
-    /// (the token after it, or `k` when there is none).
+    /// "heute, Dienstag", "heute, Dienstag, 28. Oktober": a weekday after a comma that names
+    /// the same day joins the span, with its date (the token after them, or `k` when there is
+    /// none).
     fn weekday_apposition(&self, k: usize, date: Option<Date>) -> usize {
         match (self.lex(k + 1), date) {
             (Some(Lex::Weekday(w)), Some(date))
                 if self.is_punct(k, ",") && date.weekday().index() == w =>
             {
-                k + 2
+                match self.absolute(k + 1) {
+                    Some(piece) if matches!(piece.when, When::Day { month: Some(_), .. }) => {
+                        piece.next
+                    }
+                    _ => k + 2,
+                }
             }
             _ => k,
         }
