@@ -267,8 +267,10 @@ impl Scan<'_, '_> {
             return self.ago_or_ahead(i);
         }
         // Period parts: "Anfang Oktober", "Ende 1989", "Mitte des Jahres".
-        if let Some(c) = self.decade_at(i) {
-            return Some(c);
+        if self.info(i).decade {
+            if let Some(c) = self.decade_at(i) {
+                return Some(c);
+            }
         }
         if let Some(Lex::PeriodPart(part)) = lex {
             let mut k = i + 1;

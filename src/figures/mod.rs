@@ -68,6 +68,8 @@ pub(crate) struct Info {
     number_kind: NumberKind,
     /// A word with a number inside ("zweimal", "Dreitägiger", "achtfachen").
     pub compound: bool,
+    /// A decade word ("1990er-Jahren", "Achtzigern").
+    pub decade: bool,
     /// Which grammars may start at this token (`TIME`, `DATE`, `AMOUNT`, `ORDINAL`).
     pub starts: u8,
     /// A plain unsigned integer of up to nine digits without separators ("2025", "007"),
@@ -92,6 +94,7 @@ impl Default for Info {
             number: 0.0,
             number_kind: NumberKind::None,
             compound: false,
+            decade: false,
             starts: 0,
             integer: NO_INTEGER,
         }
@@ -335,15 +338,22 @@ fn plain_integer(word: &str) -> Option<u32> {
     word.parse().ok()
 }
 
+/// A decade word, perhaps cut short before a conjunction ("1970er-", "Achtziger-").
+fn is_decade(lower: &str) -> bool {
+    numbers::parse_decade(lower.strip_suffix('-').unwrap_or(lower)).is_some()
+}
+
 /// Looks a word up once: its lexicon entry, its value as a number word, and which grammars
 /// may start at it. Plain words cost a lowercase copy and a bit test.
 fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> Info {
     let first = word.as_bytes()[0];
     if first.is_ascii_digit() {
-        let ordinal = lowercase(word, buffer).and_then(numbers::parse_digit_ordinal);
+        let lower = lowercase(word, buffer);
+        let ordinal = lower.and_then(numbers::parse_digit_ordinal);
         let ordinal_bit = if ordinal.is_some() { ORDINAL } else { 0 };
         return Info {
             starts: TIME | DATE | AMOUNT | ordinal_bit,
+            decade: lower.is_some_and(is_decade),
             ..Info::default()
         }
         .with_number(NumberKind::Ordinal, ordinal);
@@ -389,8 +399,8 @@ fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> 
         if info.number_kind == NumberKind::None {
             info.compound |= has_compound_suffix(lower);
             // "Achtzigerjahre", "Neunzigern": a decade.
-            let uncut = lower.strip_suffix('-').unwrap_or(lower);
-            if numbers::parse_decade(uncut).is_some() {
+            if is_decade(lower) {
+                info.decade = true;
                 info.starts |= DATE;
             }
             // "Zehn-Prozent-Hürde": a number heads the compound.

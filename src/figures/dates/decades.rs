@@ -14,11 +14,8 @@ impl Scan<'_, '_> {
     /// The decade word at `i`: its first year, whether it holds its head "Jahre", and
     /// whether it is cut short before a conjunction ("1970er- und 1980er-Jahren").
     fn decade_word(&self, i: usize) -> Option<(i32, bool, bool)> {
-        // Decade words are no lexicon words, numbers or ordinals; most tokens stop here.
-        let info = self.info(i);
-        let plain_word =
-            info.lex.is_none() && info.cardinal().is_none() && info.ordinal().is_none();
-        if self.kind(i) != Some(TokenKind::Word) || !plain_word {
+        // The token scan marked decade words.
+        if !self.info(i).decade {
             return None;
         }
         let mut buffer = [0u8; MAX_WORD];
