@@ -1136,3 +1136,24 @@ fn relative_year_heads_file_numbers_and_compound_heads() {
         Some(TUESDAY),
     );
 }
+
+/// docs/figures-guidelines.md, "Calendar weeks".
+#[test]
+fn date_calendar_weeks() {
+    rule(
+        &[
+            (
+                "in der Kalenderwoche 12",
+                &["[Kalenderwoche 12] date \"2025-W12\""],
+            ),
+            ("ab KW 3", &["[KW 3] date \"2025-W03\""]),
+            ("in KW 12/2016", &["[KW 12/2016] date \"2016-W12\""]),
+            (
+                "Kalenderwoche 52 2019",
+                &["[Kalenderwoche 52 2019] date \"2019-W52\""],
+            ),
+            ("die KW 60", &["[60] number 60.0"]),
+        ],
+        Some(TUESDAY),
+    );
+}

@@ -576,6 +576,8 @@ impl Lexicon {
             "zwischen",
             "laufe",
             "laufes",
+            // "Kalenderwoche 12" ("KW" is kilowatts' entry too; `lex_starts` lets it start a date).
+            "kalenderwoche",
             // "im Folgejahr 2013": a date only with its year.
             "folgejahr",
             "folgejahres",

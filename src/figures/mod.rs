@@ -137,6 +137,8 @@ fn lex_starts(lex: Lex, lower: &[u8]) -> u8 {
     match lex {
         Lex::Article => AMOUNT | TIME,
         Lex::Currency(_) => AMOUNT,
+        // "KW 12", a calendar week (in capitals; "kW" is kilowatts).
+        Lex::Unit(_) if lower == b"kw" => DATE,
         // "schweizer Buß- und Bettag".
         Lex::CurrencyAdjective(_) if lower == b"schweizer" => DATE,
         Lex::Fraction(_) => AMOUNT | TIME,

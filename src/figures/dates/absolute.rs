@@ -73,6 +73,27 @@ impl Scan<'_, '_> {
         Some(v as i32)
     }
 
+    /// "Kalenderwoche 12", "KW 12 2016", "KW 12/2016": an ISO week, in the reference's year
+    /// unless a year follows.
+    pub(super) fn calendar_week(&self, i: usize) -> Option<Candidate> {
+        if !(self.is(i, "kalenderwoche") || self.word(i) == "KW") {
+            return None;
+        }
+        let week = self.integer(i + 1).filter(|w| (1..=53).contains(w))?;
+        let mut next = i + 2;
+        let slash = self.is_punct(next, "/") && self.glued(next) && self.glued(next + 1);
+        let year_at = if slash { next + 1 } else { next };
+        let year = match self.year_at(year_at) {
+            Some(year) => {
+                next = year_at + 1;
+                Some(year)
+            }
+            None => self.ref_year(),
+        };
+        let value = resolved_or_null(year.map(|y| format!("{y:04}-W{week:02}")));
+        Some(self.date_candidate(i, next, value, None))
+    }
+
     /// A year inside a name: an asteroid's or comet's designation ("2019 XK12", "C/2020 F3")
     /// or a model name after a brand ("Galaxy S10 2019").
     fn inside_name(&self, i: usize) -> bool {
