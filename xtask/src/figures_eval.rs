@@ -42,7 +42,7 @@ const BLIND_SET: &str = "10kgnad-blind";
 /// Whether line `line` of `10kgnad-test.jsonl` belongs to the blind set (every 34th line from
 /// line 9, 30 articles).
 pub fn is_blind_line(line: usize) -> bool {
-    line >= 9 && (line - 9) % 34 == 0 && (line - 9) / 34 < 30
+    line >= 9 && (line - 9).is_multiple_of(34) && (line - 9) / 34 < 30
 }
 
 /// Whether `set` is scored on this run: all sets, or those named (a prefix names the sets it
