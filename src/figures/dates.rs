@@ -267,8 +267,10 @@ impl Scan<'_, '_> {
             return self.ago_or_ahead(i);
         }
         // Period parts: "Anfang Oktober", "Ende 1989", "Mitte des Jahres".
-        if let Some(c) = self.calendar_week(i) {
-            return Some(c);
+        if matches!(lex, Some(Lex::Trigger | Lex::Unit(_))) {
+            if let Some(c) = self.calendar_week(i) {
+                return Some(c);
+            }
         }
         if self.info(i).decade {
             if let Some(c) = self.decade_at(i) {
