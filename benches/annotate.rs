@@ -32,8 +32,11 @@ fn texts() -> Vec<(&'static str, String)> {
             let corpus: Vec<String> = fs::read_to_string(path)
                 .unwrap_or_default()
                 .lines()
+                .enumerate()
+                // The blind figures set (every 34th line from line 9) is never annotated here.
+                .filter(|(number, _)| *number < 9 || (number - 9) % 34 != 0 || *number > 995)
                 .take(200)
-                .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+                .filter_map(|(_, line)| serde_json::from_str::<serde_json::Value>(line).ok())
                 .filter_map(|record| record["text"].as_str().map(str::to_string))
                 .collect();
             texts.push(("200 news articles", corpus.join("\n\n")));

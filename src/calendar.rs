@@ -231,7 +231,7 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 pub(crate) const MONTH_VARIANTS: [(&str, u8); 3] = [("Jänner", 1), ("Feber", 2), ("Maerz", 3)];
 
 /// Abbreviations, written with or without a full stop ("Okt.", "Sept").
-pub(crate) const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
+pub(crate) const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("Jan", 1),
     ("Feb", 2),
     ("Mär", 3),
@@ -244,6 +244,7 @@ pub(crate) const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
     ("Okt", 10),
     ("Nov", 11),
     ("Dez", 12),
+    ("Jän", 1),
 ];
 
 /// The number of a German month name as written ("Oktober" → 10; Austrian "Jänner" → 1).

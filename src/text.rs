@@ -179,13 +179,35 @@ const ABBREVIATIONS: &[&str] = &[
     "Hrsg", "Ing", "inkl", "Jh", "Jhd", "jr", "Jr", "Kap", "Mag", "max", "Mio", "Mrd", "Mrz", "Nr",
     "o", "Prof", "Red", "S", "s", "sog", "St", "Std", "Str", "Tel", "Tsd", "u", "usw", "v", "vgl",
     "z", "zB", "zit", "zzgl", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt",
-    "Nov", "Dez", "Mo", "Di", "Mi", "Do", "Sa", "So", "bzw", "Mill", "Milliard", "Md", "Bio",
-    "Gebr", "Inc", "Ltd", "Corp", "Mr", "Mrs", "Ms", "No", "vs", "Verf", "Hl", "hl", "Sr",
+    "Nov", "Dez", "Jän", "Mo", "Di", "Mi", "Do", "Sa", "So", "bzw", "Mill", "Milliard", "Md",
+    "Bio", "Gebr", "Inc", "Ltd", "Corp", "Mr", "Mrs", "Ms", "No", "vs", "Verf", "Hl", "hl", "Sr",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+/// Words that open a sentence when capitalised: articles, pronouns, prepositions, conjunctions
+/// and adverbs, sorted (a binary search finds them). After "N." one of them means the full stop
+/// ends the sentence ("… auf 30. Die Polizei …"), where a noun would make "N." an ordinal
+/// ("30. Jubiläum").
+#[rustfmt::skip]
+const SENTENCE_OPENERS: &[&str] = &[
+    "Ab", "Aber", "Alle", "Allerdings", "Als", "Am", "An", "Auch", "Auf", "Aus", "Außerdem", "Bei",
+    "Beim", "Bereits", "Bis", "Da", "Dabei", "Daher", "Damit", "Danach", "Dann", "Das", "Dazu",
+    "Dem", "Den", "Denn", "Der", "Des", "Deshalb", "Die", "Dies", "Diese", "Dieser", "Dieses",
+    "Doch", "Dort", "Ein", "Eine", "Einem", "Einen", "Einer", "Er", "Erst", "Es", "Für", "Gegen",
+    "Gestern", "Heute", "Hier", "Ich", "Ihr", "Ihre", "Ihren", "Im", "In", "Insgesamt",
+    "Inzwischen", "Jetzt", "Kein", "Keine", "Laut", "Man", "Mit", "Mittlerweile", "Nach",
+    "Noch", "Nun", "Nur", "Ob", "Oder", "Seine", "Seinen", "Seit", "Sie", "So", "Somit", "Trotzdem",
+    "Und", "Unter", "Viele", "Vom", "Vor", "Wann", "Was", "Weil", "Wenn", "Wer", "Wie", "Wir", "Wo",
+    "Zudem", "Zuletzt", "Zum", "Zur", "Zuvor", "Zwar", "Über",
+];
+
+/// Whether `word` opens a sentence after a full stop that might end an ordinal.
+pub(crate) fn opens_sentence(word: &str) -> bool {
+    SENTENCE_OPENERS.binary_search(&word).is_ok()
 }
 
 fn is_closing(c: char) -> bool {
@@ -239,11 +261,13 @@ fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Range<usize>]) ->
                 if glued && previous.kind == TokenKind::Word && is_abbreviation(word) {
                     is_boundary = false;
                 }
-                // "am 28. Oktober", "der 3. Strafsenat": an ordinal, not an end.
+                // "am 28. Oktober", "der 3. Strafsenat": an ordinal, not an end; but "… auf
+                // 30. Die Polizei …" ends, unless the number opens its line (a list).
                 let short_number = previous.kind == TokenKind::Number && word.len() <= 2;
                 if glued
                     && short_number
                     && (next.kind == TokenKind::Word || month_of_name(next_text).is_some())
+                    && !(i - 1 > paragraph.start && opens_sentence(next_text))
                 {
                     is_boundary = false;
                 }
@@ -298,6 +322,12 @@ mod tests {
     }
 
     #[test]
+    fn sentence_openers_are_sorted_for_the_binary_search() {
+        assert!(SENTENCE_OPENERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(opens_sentence("Die") && opens_sentence("Zwar") && !opens_sentence("Jubiläum"));
+    }
+
+    #[test]
     fn number_tokens_are_marked() {
         let text = "2025 60.000 G7 3,5";
         let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
@@ -343,6 +373,22 @@ mod tests {
             (
                 "Das Jahr 2025. 2026 wird besser.",
                 &["Das Jahr 2025.", "2026 wird besser."],
+            ),
+            (
+                "Sie stieg von 12 auf 30. Die Polizei kam.",
+                &["Sie stieg von 12 auf 30.", "Die Polizei kam."],
+            ),
+            (
+                "Es waren 17. Danach nichts.",
+                &["Es waren 17.", "Danach nichts."],
+            ),
+            (
+                "Der 3. Strafsenat tagte. Er entschied.",
+                &["Der 3. Strafsenat tagte.", "Er entschied."],
+            ),
+            (
+                "1. Die Anklage wird verlesen.",
+                &["1. Die Anklage wird verlesen."],
             ),
         ];
         for (text, expected) in cases {

@@ -8,10 +8,10 @@ mod ranges;
 mod units;
 
 use crate::annotations::{FigureKind, FigureValue};
-use crate::text::TokenKind;
+use crate::text::{opens_sentence, TokenKind};
 
-use super::lexicon::{lowercase, Lex, MAX_WORD};
-use super::numbers::{parse_cardinal_word, parse_digits, round};
+use super::lexicon::{lowercase, Lex, EARLY_YEAR_PREPOSITIONS, MAX_WORD};
+use super::numbers::{month_or_year_digits, parse_cardinal_word, parse_digits, round};
 use super::{amount_value, number_value, Candidate, Context, Scan};
 
 pub(crate) use phrases::Num;
@@ -55,6 +55,15 @@ impl Scan<'_, '_> {
             return Some(c);
         }
         if let Some(m) = self.measure(num.next) {
+            // "von einer Minute auf die andere", "von einem Tag auf den nächsten": suddenly;
+            // "nicht eine Sekunde": not at all.
+            let suddenly = self.is(m.next, "auf")
+                && self.is_any(m.next + 2, &["andere", "anderen", "nächste", "nächsten"]);
+            let never = num.first > 0 && self.is(num.first - 1, "nicht");
+            let idiom = num.article && matches!(m.unit, Unit::Duration(_)) && (suddenly || never);
+            if idiom {
+                return None;
+            }
             return self.measured(&num, m, num.first, num.start);
         }
         self.plain_number(&num, context)
@@ -149,6 +158,9 @@ impl Scan<'_, '_> {
         if let Some((value, grain)) = duration_adjective(lower) {
             return Some(self.duration_candidate(i, i + 1, value, grain));
         }
+        if let Some(c) = self.compound_head(i, lower) {
+            return Some(c);
+        }
         let first = lower.as_bytes()[0];
         if first.is_ascii_digit() {
             let digits_end = lower
@@ -233,6 +245,43 @@ impl Scan<'_, '_> {
     }
 
     /// "einmal" counts only next to another frequency ("einmal in Salem und zweimal …").
+    /// "10-Prozent-Hürde", "Zehn-Prozent-Hürde", "5-Milliarden-Marke": a percentage or a
+    /// scaled number at the head of a compound noun (`lower` is the token, lowercase).
+    fn compound_head(&self, i: usize, lower: &str) -> Option<Candidate> {
+        if !lower.as_bytes().contains(&b'-') {
+            return None;
+        }
+        let mut parts = lower.splitn(3, '-');
+        let (number, unit) = (parts.next()?, parts.next()?);
+        let rest = parts.next().filter(|rest| !rest.is_empty())?;
+        let value = if number.bytes().next()?.is_ascii_digit() {
+            parse_digits(number)?
+        } else {
+            parse_cardinal_word(number)?
+        };
+        // Lowercasing keeps byte lengths.
+        let mut length = number.len() + 1 + unit.len();
+        let (kind, value) = match self.lexicon.get(unit)? {
+            Lex::Percent => (FigureKind::Percent, number_value(value)),
+            Lex::Scale(scale) => {
+                let amount = round(value * scale, 6);
+                // "500-Millionen-Dollar-Kredit": money.
+                let currency = rest.split('-').next().unwrap_or_default();
+                match self.lexicon.get(currency) {
+                    Some(Lex::Currency(code)) => {
+                        length += 1 + currency.len();
+                        (FigureKind::Money, amount_value(amount, code))
+                    }
+                    _ => (FigureKind::Number, number_value(amount)),
+                }
+            }
+            _ => return None,
+        };
+        let mut c = self.candidate(i, i + 1, kind, value);
+        c.end = c.start + length;
+        Some(c)
+    }
+
     fn frequency_follows(&self, i: usize) -> bool {
         (i + 1..(i + 8).min(self.len())).any(|k| {
             let w = self.word(k);
@@ -337,11 +386,23 @@ impl Scan<'_, '_> {
             return None;
         }
         if let Some(v) = num.plain {
-            if (1000..=2100).contains(&v) && self.word(i).len() == 4 {
+            let year = (1000..=2100).contains(&v) && self.word(i).len() == 4;
+            if year && (v >= 1500 || i > 0 && self.is_any(i - 1, &EARLY_YEAR_PREPOSITIONS)) {
                 return None; // a year: the date grammar's
             }
         }
         if i > 0 && self.is_identifier(i - 1) {
+            return None;
+        }
+        // "VfSlg 19.814/2013": a file number with its year.
+        if self.is_punct(num.next, "/")
+            && self.glued(num.next)
+            && self.glued(num.next + 1)
+            && self
+                .integer(num.next + 1)
+                .is_some_and(|v| (1000..=2100).contains(&v) && self.word(num.next + 1).len() == 4)
+            && !month_or_year_digits(self.word(i))
+        {
             return None;
         }
         let rank = i > 0 && self.lex(i - 1) == Some(Lex::Rank);
@@ -351,7 +412,9 @@ impl Scan<'_, '_> {
             && self.glued(i - 1)
             && self.glued(i)
             && self.kind(i - 2) == Some(TokenKind::Number);
-        // "3. Strafsenat", "64. Minute": an ordinal with its period.
+        // "3. Strafsenat", "64. Minute": an ordinal with its period; "… auf 30. Die Polizei":
+        // a full stop that closes the sentence (the splitter's sentence openers), unless the
+        // number opens its line.
         if let Some(v) = num.plain {
             let dot = num.next;
             let word_after = dot + 1;
@@ -366,6 +429,7 @@ impl Scan<'_, '_> {
                     self.lex(word_after),
                     Some(Lex::Month(_) | Lex::MonthAbbrev(_))
                 )
+                && !(i > 0 && self.same_line(i) && opens_sentence(self.word(word_after)))
             {
                 return Some(self.candidate(
                     i,

@@ -6,6 +6,7 @@
 
 mod absolute;
 mod clock;
+mod decades;
 mod holidays;
 mod ranges;
 mod relative;
@@ -16,7 +17,8 @@ use crate::text::TokenKind;
 
 use super::amounts::Unit;
 use super::lexicon::{
-    lowercase, weekday_compound, DayPart, Grain, HebrewFeast, HolidayRule, Lex, HOLIDAYS, MAX_WORD,
+    lowercase, weekday_compound, DayPart, Grain, HebrewFeast, HolidayRule, Lex, PeriodWord,
+    HOLIDAYS, MAX_WORD,
 };
 use super::{iso_range, Candidate, Context, Scan};
 
@@ -265,6 +267,16 @@ impl Scan<'_, '_> {
             return self.ago_or_ahead(i);
         }
         // Period parts: "Anfang Oktober", "Ende 1989", "Mitte des Jahres".
+        if matches!(lex, Some(Lex::Trigger | Lex::Unit(_))) {
+            if let Some(c) = self.calendar_week(i) {
+                return Some(c);
+            }
+        }
+        if self.info(i).decade {
+            if let Some(c) = self.decade_at(i) {
+                return Some(c);
+            }
+        }
         if let Some(Lex::PeriodPart(part)) = lex {
             let mut k = i + 1;
             if self.is_any(k, &["des", "der"]) && !self.is_any(k + 1, &["jahres", "jahrs"]) {

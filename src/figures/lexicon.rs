@@ -4,58 +4,15 @@ use crate::annotations::{Approx, PeriodPart};
 use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
 use crate::hash::FxMap;
 
+mod grain;
 mod holidays;
+mod periods;
 mod units;
 
+pub(crate) use grain::Grain;
 pub(crate) use holidays::{HebrewFeast, HolidayRule, HOLIDAYS};
+pub(crate) use periods::{PeriodWord, EARLY_YEAR_PREPOSITIONS};
 use units::{CURRENCIES, CURRENCY_ADJECTIVES, RATIO_UNITS, UNITS};
-
-/// The grain of a period word ("Woche", "Jahren").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Grain {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
-    Millennium,
-}
-
-impl Grain {
-    /// The unit name of a duration, and its length in seconds (a month is 30 days, a year 365).
-    pub fn duration_unit(self) -> (&'static str, f64) {
-        const DAY: f64 = 86_400.0;
-        match self {
-            Grain::Second => ("second", 1.0),
-            Grain::Minute => ("minute", 60.0),
-            Grain::Hour => ("hour", 3_600.0),
-            Grain::Day => ("day", DAY),
-            Grain::Week => ("week", 7.0 * DAY),
-            Grain::Month => ("month", 30.0 * DAY),
-            Grain::Quarter => ("month", 90.0 * DAY),
-            Grain::Year => ("year", 365.0 * DAY),
-            Grain::Decade => ("year", 3_650.0 * DAY),
-            Grain::Century => ("year", 36_500.0 * DAY),
-            Grain::Millennium => ("year", 365_000.0 * DAY),
-        }
-    }
-
-    /// How many of the duration unit one period holds ("Jahrzehnt" = 10 years).
-    pub fn unit_factor(self) -> f64 {
-        match self {
-            Grain::Quarter => 3.0,
-            Grain::Decade => 10.0,
-            Grain::Century => 100.0,
-            Grain::Millennium => 1000.0,
-            _ => 1.0,
-        }
-    }
-}
 
 /// Parts of the day ("Morgen", "abends").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,8 +49,10 @@ pub(crate) enum Lex {
     /// "heute" 0, "gestern" -1, "übermorgen" 2.
     DayOffset(i8),
     DayPart(DayPart),
-    /// "Vorjahr", "diesjährigen": a year relative to the reference.
+    /// "Vorjahr", "diesjährigen", "heurige": a year relative to the reference.
     YearOffset(i8),
+    /// "Vorwoche", "Vorjahresquartal", "Monatsbeginn": a period relative to the reference.
+    PeriodWord(PeriodWord),
     /// "vergangenen", "kommenden", "diesem": shifts the period that follows.
     Shift(i8),
     /// "Jahr", "Wochen", "Sekunden": a period, as a duration unit or a date grain.
@@ -193,6 +152,8 @@ pub(crate) fn shape(bytes: &[u8]) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_LOG2)) as usize
 }
 
+/// Counted years of a life or a career ("29 Dienstjahren", "zwei Lebensjahre"): plurals only,
+/// so that "80. Lebensjahr" stays an ordinal.
 const COUNTED_YEAR_STEMS: [&str; 6] = ["lebens", "dienst", "amts", "berufs", "ehe", "arbeits"];
 
 pub(crate) const WEEKDAYS: [&str; 7] = [
@@ -408,6 +369,13 @@ impl Lexicon {
         ] {
             add(word, Lex::YearOffset(offset));
         }
+        // The Austrian adjective of "heuer" (in lower case only: "Heuriger" is a wine tavern).
+        for ending in ["e", "en", "er", "es", "em"] {
+            add(&format!("heurig{ending}"), Lex::YearOffset(0));
+        }
+        for (word, period) in periods::period_words() {
+            add(&word, Lex::PeriodWord(period));
+        }
         for (stem, shift) in SHIFTS {
             for ending in ["e", "en", "er", "es", "em"] {
                 add(&format!("{stem}{ending}"), Lex::Shift(*shift));
@@ -540,6 +508,12 @@ impl Lexicon {
             "zwischen",
             "laufe",
             "laufes",
+            // "Kalenderwoche 12" ("KW" is kilowatts' entry too; `lex_starts` lets it start a date).
+            "kalenderwoche",
+            // "im Folgejahr 2013": a date only with its year.
+            "folgejahr",
+            "folgejahres",
+            "folgejahrs",
             "im",
             "minus",
             "negativ",

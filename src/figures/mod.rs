@@ -68,6 +68,8 @@ pub(crate) struct Info {
     number_kind: NumberKind,
     /// A word with a number inside ("zweimal", "Dreitägiger", "achtfachen").
     pub compound: bool,
+    /// A decade word ("1990er-Jahren", "Achtzigern").
+    pub decade: bool,
     /// Which grammars may start at this token (`TIME`, `DATE`, `AMOUNT`, `ORDINAL`).
     pub starts: u8,
     /// A plain unsigned integer of up to nine digits without separators ("2025", "007"),
@@ -92,6 +94,7 @@ impl Default for Info {
             number: 0.0,
             number_kind: NumberKind::None,
             compound: false,
+            decade: false,
             starts: 0,
             integer: NO_INTEGER,
         }
@@ -134,6 +137,8 @@ fn lex_starts(lex: Lex, lower: &[u8]) -> u8 {
     match lex {
         Lex::Article => AMOUNT | TIME,
         Lex::Currency(_) => AMOUNT,
+        // "KW 12", a calendar week (in capitals; "kW" is kilowatts).
+        Lex::Unit(_) if lower == b"kw" => DATE,
         // "schweizer Buß- und Bettag".
         Lex::CurrencyAdjective(_) if lower == b"schweizer" => DATE,
         Lex::Fraction(_) => AMOUNT | TIME,
@@ -142,6 +147,7 @@ fn lex_starts(lex: Lex, lower: &[u8]) -> u8 {
         | Lex::Weekday(_)
         | Lex::DayOffset(_)
         | Lex::YearOffset(_)
+        | Lex::PeriodWord(_)
         | Lex::Shift(_)
         | Lex::Season(_)
         | Lex::Holiday(_)
@@ -229,8 +235,17 @@ pub(crate) struct Scan<'a, 't> {
 }
 
 /// Endings of words with a number inside ("zweimal", "Dreitägiger", "achtfachen").
-const COMPOUND_SUFFIXES: [&str; 9] = [
-    "mal", "fach", "stöckig", "jährig", "tägig", "wöchig", "monatig", "stündig", "minütig",
+const COMPOUND_SUFFIXES: [&str; 10] = [
+    "mal",
+    "fach",
+    "stöckig",
+    "jährig",
+    "tägig",
+    "wöchig",
+    "monatig",
+    "stündig",
+    "minütig",
+    "sekündig",
 ];
 
 /// Whether a lowercase word ends in one of [`COMPOUND_SUFFIXES`], perhaps inflected.
@@ -246,9 +261,9 @@ fn has_compound_suffix(lower: &str) -> bool {
 
 /// How number words (and ordinals, and words with a number inside) begin: a cheap filter
 /// that spares the number-word parsers most words.
-const NUMBER_WORD_STARTS: [&str; 22] = [
+const NUMBER_WORD_STARTS: [&str; 23] = [
     "ein", "zwe", "zwo", "zwö", "zwa", "dre", "dri", "vie", "fün", "fue", "sec", "sie", "ach",
-    "neu", "zeh", "elf", "hun", "tau", "mil", "bil", "ers", "and",
+    "neu", "zeh", "elf", "hun", "tau", "mil", "bil", "ers", "and", "hal",
 ];
 
 /// A cheaper first test on the raw word: its first three letters (lowercased) begin a
@@ -284,6 +299,8 @@ fn may_start_number_word(bytes: &[u8]) -> bool {
     const BIL: u32 = key(b"bil");
     const ERS: u32 = key(b"ers");
     const AND: u32 = key(b"and");
+    // "halbstündig".
+    const HAL: u32 = key(b"hal");
     const MON: u32 = key(b"mon");
     const DIE: u32 = key(b"die");
     const MIT: u32 = key(b"mit");
@@ -293,7 +310,7 @@ fn may_start_number_word(bytes: &[u8]) -> bool {
     const SON: u32 = key(b"son");
     match found {
         EIN | ZWE | ZWO | ZWOE | ZWA | DRE | DRI | VIE | FUE | FUE_ASCII | SEC | SIE | ACH
-        | NEU | ZEH | ELF | HUN | TAU | MIL | BIL | ERS | AND => true,
+        | NEU | ZEH | ELF | HUN | TAU | MIL | BIL | ERS | AND | HAL => true,
         MON | DIE | MIT | DON | FRE | SAM | SON => bytes.len() >= 10,
         _ => false,
     }
@@ -323,15 +340,22 @@ fn plain_integer(word: &str) -> Option<u32> {
     word.parse().ok()
 }
 
+/// A decade word, perhaps cut short before a conjunction ("1970er-", "Achtziger-").
+fn is_decade(lower: &str) -> bool {
+    numbers::parse_decade(lower.strip_suffix('-').unwrap_or(lower)).is_some()
+}
+
 /// Looks a word up once: its lexicon entry, its value as a number word, and which grammars
 /// may start at it. Plain words cost a lowercase copy and a bit test.
 fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> Info {
     let first = word.as_bytes()[0];
     if first.is_ascii_digit() {
-        let ordinal = lowercase(word, buffer).and_then(numbers::parse_digit_ordinal);
+        let lower = lowercase(word, buffer);
+        let ordinal = lower.and_then(numbers::parse_digit_ordinal);
         let ordinal_bit = if ordinal.is_some() { ORDINAL } else { 0 };
         return Info {
             starts: TIME | DATE | AMOUNT | ordinal_bit,
+            decade: lower.is_some_and(is_decade),
             ..Info::default()
         }
         .with_number(NumberKind::Ordinal, ordinal);
@@ -376,6 +400,15 @@ fn classify_word(word: &str, lexicon: &Lexicon, buffer: &mut [u8; MAX_WORD]) -> 
         }
         if info.number_kind == NumberKind::None {
             info.compound |= has_compound_suffix(lower);
+            // "Achtzigerjahre", "Neunzigern": a decade.
+            if is_decade(lower) {
+                info.decade = true;
+                info.starts |= DATE;
+            }
+            // "Zehn-Prozent-Hürde": a number heads the compound.
+            if let Some(hyphen) = lower.bytes().position(|b| b == b'-') {
+                info.compound |= numbers::parse_cardinal_word(&lower[..hyphen]).is_some();
+            }
         }
     }
     match info.number_kind {

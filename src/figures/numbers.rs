@@ -343,9 +343,74 @@ pub(crate) fn parse_digit_ordinal(word: &str) -> Option<f64> {
     word[..digits_end].parse::<f64>().ok()
 }
 
+/// Whether digits are a month or a year, as they are before a slash in "05/2016" and
+/// "2015/2016" (and not in a file number, "19.814/2013").
+pub(crate) fn month_or_year_digits(word: &str) -> bool {
+    let value: Option<u32> = word.parse().ok();
+    value.is_some_and(|v| word.len() <= 2 && (1..=12).contains(&v) || word.len() == 4)
+}
+
+/// The decades spelled out, by their tens ("achtziger" → 80).
+const DECADE_WORDS: [(&str, u32); 8] = [
+    ("zwanziger", 20),
+    ("dreißiger", 30),
+    ("vierziger", 40),
+    ("fünfziger", 50),
+    ("sechziger", 60),
+    ("siebziger", 70),
+    ("achtziger", 80),
+    ("neunziger", 90),
+];
+
+/// A decade word, lowercase: "1990er", "80er-jahren", "achtzigerjahre", "neunzigern". Gives
+/// the decade's first year and whether the word holds its head "Jahre". Two-digit and spelled
+/// decades are of the 1900s, except "00er" and "10er".
+pub(crate) fn parse_decade(word: &str) -> Option<(i32, bool)> {
+    // Every decade word ends in "er", "ern", "jahre" or "jahren".
+    if word.len() < 4 || !matches!(word.as_bytes()[word.len() - 1], b'r' | b'n' | b'e') {
+        return None;
+    }
+    let (stem, head) = match ["-jahren", "-jahre", "jahren", "jahre"]
+        .iter()
+        .find_map(|tail| word.strip_suffix(tail))
+    {
+        Some(stem) => (stem, true),
+        None => (word.strip_suffix('n').unwrap_or(word), false),
+    };
+    let first_year = if stem.as_bytes().first()?.is_ascii_digit() {
+        let digits = stem.strip_suffix("er")?;
+        let value: u32 = digits.parse().ok()?;
+        match digits.len() {
+            4 if (1000..=2090).contains(&value) => value,
+            2 if value < 20 => 2000 + value,
+            2 => 1900 + value,
+            _ => return None,
+        }
+    } else if stem.ends_with("iger") {
+        1900 + DECADE_WORDS.iter().find(|(w, _)| *w == stem)?.1
+    } else {
+        return None;
+    };
+    (first_year % 10 == 0).then_some((first_year as i32, head))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_decades() {
+        assert_eq!(parse_decade("1990er-jahren"), Some((1990, true)));
+        assert_eq!(parse_decade("80er"), Some((1980, false)));
+        assert_eq!(parse_decade("80ern"), Some((1980, false)));
+        assert_eq!(parse_decade("achtzigerjahre"), Some((1980, true)));
+        assert_eq!(parse_decade("neunzigern"), Some((1990, false)));
+        assert_eq!(parse_decade("2000er"), Some((2000, false)));
+        assert_eq!(parse_decade("10er"), Some((2010, false)));
+        assert_eq!(parse_decade("68er"), None);
+        assert_eq!(parse_decade("80er-trikot"), None);
+        assert_eq!(parse_decade("achtzig"), None);
+    }
 
     #[test]
     fn parses_german_digit_notation() {

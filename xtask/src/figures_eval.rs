@@ -3,12 +3,17 @@
 //! way `../shared/tools/score_figures.py` counts them. Predictions are written to
 //! `target/figures-pred-*.jsonl` (code-point offsets) so the Python scorer can check us.
 //!
-//! Three sets, scored separately: `news-dev` (25 Wikinews articles), `10kgnad` (30 derStandard
+//! Four sets, scored separately: `news-dev` (25 Wikinews articles), `10kgnad` (30 derStandard
 //! articles of ../shared/data/articles/10kgnad-test.jsonl, every 34th line from line 0, annotated
 //! in `tests/data/figures-10kgnad.jsonl` by offsets only; the texts stay in ../shared and are
-//! joined by line number and checked by sha256) and `dev` (the phrase suites, a regression and
+//! joined by line number and checked by sha256), `10kgnad-blind` (30 more, every 34th line from
+//! line 9, annotated in `tests/data/figures-10kgnad-blind.jsonl` before the annotator ever ran on
+//! them: reported as measured, never tuned to) and `dev` (the phrase suites, a regression and
 //! robustness check, not a target). Each set is also scored in two halves (even and odd cases)
 //! so that a fix tuned on one half can be checked on the other.
+//!
+//! The blind lines stay out of every other pass over the articles (`dump`, `speed`,
+//! `cargo xtask bench`), so nobody sees the annotator's output on them.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -26,10 +31,29 @@ const KINDS: [&str; 8] = [
     "number", "ordinal", "money", "percent", "date", "time", "duration", "quantity",
 ];
 
-const SETS: [&str; 3] = ["news-dev", "10kgnad", "dev"];
+const SETS: [&str; 4] = ["news-dev", "10kgnad", "10kgnad-blind", "dev"];
 
 /// The annotations of our own news dev set, by line of `10kgnad-test.jsonl` (no texts).
 const OWN_NEWS_GOLD: &str = "tests/data/figures-10kgnad.jsonl";
+
+/// The blind set: annotated without seeing the annotator's output, in the same format.
+const BLIND_GOLD: &str = "tests/data/figures-10kgnad-blind.jsonl";
+const BLIND_SET: &str = "10kgnad-blind";
+
+/// Whether line `line` of `10kgnad-test.jsonl` belongs to the blind set (every 34th line from
+/// line 9, 30 articles).
+pub fn is_blind_line(line: usize) -> bool {
+    line >= 9 && (line - 9).is_multiple_of(34) && (line - 9) / 34 < 30
+}
+
+/// Whether `set` is scored on this run: all sets, or those named (a prefix names the sets it
+/// begins, except that a full set name names that set only).
+fn selected(set: &str, only: &[&str]) -> bool {
+    only.is_empty()
+        || only
+            .iter()
+            .any(|o| set == *o || (set.starts_with(o) && !SETS.contains(o)))
+}
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if args.first().map(String::as_str) == Some("speed") {
@@ -54,8 +78,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .collect();
     let annotator = Annotator::new();
     for set in SETS {
-        if !only.is_empty() && !only.iter().any(|o| set.starts_with(o)) {
+        if !selected(set, &only) {
             continue;
+        }
+        if set == BLIND_SET {
+            println!("\n{BLIND_SET}: annotated blind; reported as measured, never tuned to");
         }
         let (gold, gold_path) = match load_set(set) {
             Ok(loaded) => loaded,
@@ -87,6 +114,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let pred_path = out_dir.join(format!("figures-pred-{set}.jsonl"));
         fs::write(&pred_path, lines).map_err(|e| e.to_string())?;
 
+        // The blind set's errors are listed only when it is named: a look while tuning would
+        // make it one more tuned set.
+        let verbose = verbose && (set != BLIND_SET || only.contains(&BLIND_SET));
         let counts = score(&gold, &predictions, verbose);
         println!("\n== {set} ({} cases)", gold.len());
         print_table(&counts);
@@ -131,7 +161,9 @@ fn speed(rounds: usize, limit: usize) -> Result<(), String> {
     let texts: Vec<String> = fs::read_to_string(&path)
         .map_err(|e| e.to_string())?
         .lines()
-        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .enumerate()
+        .filter(|(number, _)| !is_blind_line(*number))
+        .filter_map(|(_, line)| serde_json::from_str::<Value>(line).ok())
         .filter_map(|record| record["text"].as_str().map(str::to_string))
         .take(limit)
         .collect();
@@ -183,10 +215,14 @@ fn dump(out: &str) -> Result<(), String> {
     let annotator = Annotator::new();
     let options = Options::with_ref_date("2025-10-28").map_err(|e| e.to_string())?;
     let mut lines = String::new();
-    for line in fs::read_to_string(&path)
+    for (number, line) in fs::read_to_string(&path)
         .map_err(|e| e.to_string())?
         .lines()
+        .enumerate()
     {
+        if is_blind_line(number) {
+            continue;
+        }
         let Ok(record) = serde_json::from_str::<Value>(line) else {
             continue;
         };
@@ -203,21 +239,34 @@ fn dump(out: &str) -> Result<(), String> {
 
 /// The gold cases of one set, with their texts, and a gold file the Python scorer can read.
 fn load_set(set: &str) -> Result<(Vec<Value>, PathBuf), String> {
-    if set != "10kgnad" {
-        let path = paths::shared_file(&format!("data/figures/{set}.jsonl"))?;
-        return Ok((load(&path)?, path));
+    let own_gold = match set {
+        "10kgnad" => OWN_NEWS_GOLD,
+        BLIND_SET => BLIND_GOLD,
+        _ => {
+            let path = paths::shared_file(&format!("data/figures/{set}.jsonl"))?;
+            return Ok((load(&path)?, path));
+        }
+    };
+    let gold_file = paths::root().join(own_gold);
+    if !gold_file.exists() {
+        let why = if set == BLIND_SET {
+            "the blind annotations are made on branch `blind`"
+        } else {
+            "it belongs to the repository"
+        };
+        return Err(format!("{own_gold} is not there ({why})"));
     }
     let articles = paths::shared_file("data/articles/10kgnad-test.jsonl")?;
     let articles = fs::read_to_string(&articles).map_err(|e| e.to_string())?;
     let articles: Vec<&str> = articles.lines().collect();
-    let mut gold = load(&paths::root().join(OWN_NEWS_GOLD))?;
+    let mut gold = load(&gold_file)?;
     let mut lines = String::new();
     for case in &mut gold {
         let line = case["line"].as_u64().unwrap_or(u64::MAX);
         let record: Value = articles
             .get(line as usize)
             .and_then(|l| serde_json::from_str(l).ok())
-            .ok_or(format!("{OWN_NEWS_GOLD}: no article on line {line}"))?;
+            .ok_or(format!("{own_gold}: no article on line {line}"))?;
         let text = record["text"].as_str().unwrap_or_default();
         if sha256_hex(text.as_bytes()) != case["sha256"].as_str().unwrap_or_default() {
             return Err(format!(
@@ -231,7 +280,7 @@ fn load_set(set: &str) -> Result<(Vec<Value>, PathBuf), String> {
     // The scorer reads texts from the gold file; this copy stays in target/, never in git.
     let path = paths::root()
         .join("target")
-        .join("figures-gold-10kgnad.jsonl");
+        .join(format!("figures-gold-{set}.jsonl"));
     fs::create_dir_all(paths::root().join("target")).map_err(|e| e.to_string())?;
     fs::write(&path, lines).map_err(|e| e.to_string())?;
     Ok((gold, path))
@@ -653,6 +702,25 @@ fn print_table(counts: &Counts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_blind_lines_are_every_34th_from_line_9() {
+        let blind: Vec<usize> = (0..2000).filter(|&n| is_blind_line(n)).collect();
+        assert_eq!(blind.len(), 30);
+        assert_eq!(&blind[..3], &[9, 43, 77]);
+        assert_eq!(blind.last(), Some(&995));
+        assert!(!is_blind_line(0) && !is_blind_line(34));
+    }
+
+    #[test]
+    fn a_full_set_name_selects_that_set_only() {
+        assert!(selected("10kgnad", &[]));
+        assert!(selected("10kgnad", &["10kgnad"]));
+        assert!(!selected("10kgnad-blind", &["10kgnad"]));
+        assert!(selected("10kgnad-blind", &["10kgnad-blind"]));
+        assert!(selected("news-dev", &["news"]));
+        assert!(!selected("dev", &["news"]));
+    }
 
     #[test]
     fn normalises_like_the_python_scorer() {

@@ -35,6 +35,7 @@ const DURATION_ADJECTIVES: &[(&str, Grain)] = &[
     ("monatig", Grain::Month),
     ("stündig", Grain::Hour),
     ("minütig", Grain::Minute),
+    ("sekündig", Grain::Second),
 ];
 
 pub(super) const ADJECTIVE_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
@@ -55,6 +56,13 @@ pub(crate) fn duration_adjective(lower: &str) -> Option<(f64, Grain)> {
                 parse_digits(number)
             } else if number == "ein" {
                 Some(1.0)
+            } else if let Some(fraction) = ["halb", "viertel", "dreiviertel"]
+                .iter()
+                .zip([0.5, 0.25, 0.75])
+                .find_map(|(word, value)| (number == *word).then_some(value))
+            {
+                // "halbstündig", "dreiviertelstündig".
+                Some(fraction)
             } else {
                 parse_cardinal_word(number)
             };

@@ -1,6 +1,29 @@
 //! Absolute dates: "28. Oktober 2025", "28.10.2025", "2025-10-28", "Oktober 2025", years.
 
 use super::*;
+use crate::figures::lexicon::EARLY_YEAR_PREPOSITIONS;
+use crate::figures::numbers::month_or_year_digits;
+use crate::text::opens_sentence;
+
+/// A code of capital letters and digits: "XK12", "F3" in a designation, "S10", "X5" in a model
+/// name.
+fn designation_code(word: &str) -> bool {
+    let letters = word.bytes().take_while(u8::is_ascii_uppercase).count();
+    let digits = word.len() - letters;
+    (1..=3).contains(&letters)
+        && (1..=4).contains(&digits)
+        && word.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+/// Relative year words that a year after them names ("im Folgejahr 2013").
+const RELATIVE_YEAR_HEADS: [&str; 6] = [
+    "folgejahr",
+    "folgejahres",
+    "folgejahrs",
+    "vorjahr",
+    "vorjahres",
+    "vorjahrs",
+];
 
 fn two_digit_year(y: u32) -> i32 {
     let y = y as i32;
@@ -25,6 +48,19 @@ impl Scan<'_, '_> {
         {
             return None;
         }
+        if self.inside_name(i) {
+            return None;
+        }
+        // "19.814/2013": the year of a file number.
+        let file_number = i >= 2
+            && self.is_punct(i - 1, "/")
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.kind(i - 2) == Some(TokenKind::Number)
+            && !month_or_year_digits(self.word(i - 2));
+        if file_number {
+            return None;
+        }
         if let Some(before) = i.checked_sub(1) {
             // "Nr. 2015" is an identifier; "WM 2018", after an abbreviation, an event's year.
             let event_abbreviation = self.lex(before).is_none() && (1900..=2100).contains(&v);
@@ -37,10 +73,48 @@ impl Scan<'_, '_> {
         Some(v as i32)
     }
 
+    /// "Kalenderwoche 12", "KW 12 2016", "KW 12/2016": an ISO week, in the reference's year
+    /// unless a year follows.
+    pub(super) fn calendar_week(&self, i: usize) -> Option<Candidate> {
+        if !(self.is(i, "kalenderwoche") || self.word(i) == "KW") {
+            return None;
+        }
+        let week = self.integer(i + 1).filter(|w| (1..=53).contains(w))?;
+        let mut next = i + 2;
+        let slash = self.is_punct(next, "/") && self.glued(next) && self.glued(next + 1);
+        let year_at = if slash { next + 1 } else { next };
+        let year = match self.year_at(year_at) {
+            Some(year) => {
+                next = year_at + 1;
+                Some(year)
+            }
+            None => self.ref_year(),
+        };
+        let value = resolved_or_null(year.map(|y| format!("{y:04}-W{week:02}")));
+        Some(self.date_candidate(i, next, value, None))
+    }
+
+    /// A year inside a name: an asteroid's or comet's designation ("2019 XK12", "C/2020 F3")
+    /// or a model name after a brand ("Galaxy S10 2019").
+    fn inside_name(&self, i: usize) -> bool {
+        let code =
+            |k: usize| self.kind(k) == Some(TokenKind::Word) && designation_code(self.word(k));
+        if code(i + 1) && self.same_line(i + 1) && !self.glued(i + 1) {
+            return true;
+        }
+        i >= 2
+            && code(i - 1)
+            && self.same_line(i)
+            && self.kind(i - 2) == Some(TokenKind::Word)
+            && self.word(i - 2).starts_with(char::is_uppercase)
+            && !opens_sentence(self.word(i - 2))
+    }
+
     /// "des Jahres", "des Jahres 2008", "nächsten Jahres" after a month or mod word.
     pub(super) fn of_year(&self, k: usize) -> Option<(Option<i32>, usize)> {
         // "des vergangenen Jahres": the shifted year.
-        if self.is(k, "des") && matches!(self.lex(k + 1), Some(Lex::Shift(_))) {
+        if self.is(k, "des") && matches!(self.lex(k + 1), Some(Lex::Shift(_) | Lex::YearOffset(0)))
+        {
             return self.of_year(k + 1);
         }
         if self.is(k, "des") && self.is_any(k + 1, &["jahres", "jahrs"]) {
@@ -49,7 +123,8 @@ impl Scan<'_, '_> {
             }
             return Some((None, k + 2));
         }
-        if let (Some(Lex::Shift(shift)), true) =
+        // "kommenden Jahres", "heurigen Jahres".
+        if let (Some(Lex::Shift(shift) | Lex::YearOffset(shift)), true) =
             (self.lex(k), self.is_any(k + 1, &["jahres", "jahrs"]))
         {
             return Some((self.ref_year().map(|y| y + i32::from(shift)), k + 2));
@@ -70,6 +145,19 @@ impl Scan<'_, '_> {
         (1.0..=31.0)
             .contains(&ordinal)
             .then_some((ordinal as u8, i + 1, true))
+    }
+
+    /// "4. 3. 2016", as agency bylines write a date: the month and year after a dotted day
+    /// whose month starts at `k`.
+    fn spaced_numeric_date(&self, day: u8, k: usize) -> Option<Piece> {
+        let month = self.integer(k).filter(|m| (1..=12).contains(m))?;
+        let dotted = self.word(k).len() <= 2 && self.is_punct(k + 1, ".") && self.glued(k + 1);
+        if !dotted || !self.same_line(k) || !self.same_line(k + 2) {
+            return None;
+        }
+        let year = self.year_at(k + 2)?;
+        let when = When::day(Some(year), month as u8, day)?;
+        Some(Piece { when, next: k + 3 })
     }
 
     /// Month word at `k` (an abbreviation may take a period): month and next token.
@@ -145,6 +233,11 @@ impl Scan<'_, '_> {
         }
         // Day + month: "28. Oktober 2025", "1 märz", "ersten Januar 2018", "14. - …".
         if let Some((day, k, dotted)) = self.day_number(i) {
+            if dotted && self.kind(i) == Some(TokenKind::Number) {
+                if let Some(piece) = self.spaced_numeric_date(day, k) {
+                    return Some(piece);
+                }
+            }
             if let Some((month, mut next)) = self.month_word(k, true) {
                 let mut year = None;
                 if let Some(y) = self.year_at(next) {
@@ -228,6 +321,15 @@ impl Scan<'_, '_> {
         if self.is_any(k, &["laufe", "laufes"]) && self.is(k + 1, "des") {
             k += 2;
         }
+        // "im Folgejahr 2013", "im Vorjahr 2014": the year names the relative one.
+        let relative_year = matches!(self.lex(k), Some(Lex::Trigger | Lex::YearOffset(_)));
+        if relative_year && self.is_any(k, &RELATIVE_YEAR_HEADS) {
+            let year = self.year_at(k + 1)?;
+            return Some(Piece {
+                when: When::Year(year),
+                next: k + 2,
+            });
+        }
         if self.is_any(k, &["jahr", "jahre", "jahres", "jahrs"]) {
             let v = self.integer(k + 1)?;
             if (1..=2999).contains(&v) && self.measure(k + 2).is_none() {
@@ -243,13 +345,7 @@ impl Scan<'_, '_> {
         }
         let year = self.year_at(i)?;
         // A bare round number like "1000" is a count unless a preposition makes it a year.
-        if year < 1500
-            && !(i > 0
-                && self.is_any(
-                    i - 1,
-                    &["im", "seit", "bis", "von", "ab", "nach", "vor", "anno"],
-                ))
-        {
+        if year < 1500 && !(i > 0 && self.is_any(i - 1, &EARLY_YEAR_PREPOSITIONS)) {
             return None;
         }
         // "2025." ending a sentence is a year; "2025. Geburtstag" would be an ordinal.

@@ -39,6 +39,25 @@ impl Scan<'_, '_> {
         Some(resolved_or_null(iso))
     }
 
+    /// "heute, Dienstag", "heute, Dienstag, 28. Oktober": a weekday after a comma that names
+    /// the same day joins the span, with its date (the token after them, or `k` when there is
+    /// none).
+    fn weekday_apposition(&self, k: usize, date: Option<Date>) -> usize {
+        match (self.lex(k + 1), date) {
+            (Some(Lex::Weekday(w)), Some(date))
+                if self.is_punct(k, ",") && date.weekday().index() == w =>
+            {
+                match self.absolute(k + 1) {
+                    Some(piece) if matches!(piece.when, When::Day { month: Some(_), .. }) => {
+                        piece.next
+                    }
+                    _ => k + 2,
+                }
+            }
+            _ => k,
+        }
+    }
+
     /// The given weekday of the ISO week `shift` weeks from the reference's.
     fn weekday_of_week(&self, weekday: u8, shift: i8) -> Option<Date> {
         let reference = self.ref_date?;
@@ -115,7 +134,7 @@ impl Scan<'_, '_> {
                 if matches!(self.lex(next), Some(Lex::Weekday(_))) {
                     next += 1;
                 }
-                let next = self.day_part_after(next);
+                let next = self.day_part_after(self.weekday_apposition(next, date));
                 return Some(self.date_candidate(i, next, day_value(date), date));
             }
             Some(Lex::DayPart(DayPart::Morning)) if self.word(i) == "morgen" => {
@@ -128,13 +147,25 @@ impl Scan<'_, '_> {
                     return None;
                 }
                 let date = reference.map(|r| r.add_days(1));
-                let next = self.day_part_after(i + 1);
+                let next = self.day_part_after(self.weekday_apposition(i + 1, date));
                 return Some(self.date_candidate(i, next, day_value(date), date));
             }
+            Some(Lex::PeriodWord(word)) => return Some(self.period_word(i, word)),
             Some(Lex::YearOffset(offset)) => {
+                // "beim Heurigen": the wine tavern, not this year's.
+                if self.word(i).starts_with('H') && self.word(i).len() > "heuer".len() {
+                    return None;
+                }
                 let year = reference.map(|r| r.year() + i32::from(offset));
+                // "im heurigen Jahr", "im heurigen Sommer": the adjective with its head.
+                if let Some(Lex::Season(code)) = self.lex(i + 1) {
+                    let value = resolved_or_null(year.map(|y| format!("{y:04}-{code}")));
+                    return Some(self.date_candidate(i, i + 2, value, None));
+                }
+                let head = self.is_any(i + 1, &["jahr", "jahres", "jahrs"]);
+                let next = if head { i + 2 } else { i + 1 };
                 let value = resolved_or_null(year.map(year_iso));
-                return Some(self.date_candidate(i, i + 1, value, None));
+                return Some(self.date_candidate(i, next, value, None));
             }
             Some(Lex::Shift(shift)) => return self.shifted(i, shift),
             // "im Laufe des Jahres", "im Laufe des kommenden Jahres".
@@ -173,6 +204,35 @@ impl Scan<'_, '_> {
             return self.ago_or_ahead(i);
         }
         None
+    }
+
+    /// "Vorwoche", "Vorjahresquartal", "Monatsbeginn", "Jahresende 2024": the reference's
+    /// period shifted, or its start, middle or end.
+    fn period_word(&self, i: usize, word: PeriodWord) -> Candidate {
+        let shift = i64::from(word.shift);
+        let year_after = (word.grain == Grain::Year && word.shift == 0)
+            .then(|| self.year_at(i + 1))
+            .flatten();
+        let iso = match (year_after, word.grain) {
+            (Some(year), _) => Some(year_iso(year)),
+            (None, Grain::Week) => self.ref_date.map(|r| {
+                let (y, w) = r.add_days(7 * shift).iso_week();
+                format!("{y:04}-W{w:02}")
+            }),
+            (None, Grain::Month) => self.ref_date.map(|r| {
+                let d = r.add_months(shift);
+                month_iso(d.year(), d.month())
+            }),
+            (None, Grain::Quarter) => self.ref_date.map(|r| {
+                let index = i64::from(r.year()) * 4 + i64::from(r.month() - 1) / 3 + shift;
+                format!("{:04}-Q{}", index.div_euclid(4), index.rem_euclid(4) + 1)
+            }),
+            (None, _) => self.ref_year().map(|y| year_iso(y + i32::from(word.shift))),
+        };
+        let next = if year_after.is_some() { i + 2 } else { i + 1 };
+        let mut c = self.date_candidate(i, next, resolved_or_null(iso), None);
+        c.modifier = word.part;
+        c
     }
 
     /// "vergangenen Woche", "diesem Jahr", "nächsten Monat", "letzten Dienstag".
@@ -311,7 +371,13 @@ impl Scan<'_, '_> {
         if sign > 0 && self.is_any(m.next, &["zum", "zur", "bis"]) {
             return None;
         }
-        let amount = num.value * m.factor;
+        let mut amount = num.value * m.factor;
+        let mut grain = grain;
+        // "vor einem halben Jahr", "vor anderthalb Jahren": counted in months.
+        if grain == Grain::Year && amount.fract() != 0.0 && (amount * 12.0).fract() == 0.0 {
+            amount *= 12.0;
+            grain = Grain::Month;
+        }
         if amount.fract() != 0.0 || amount > 10_000.0 {
             return None;
         }
