@@ -200,7 +200,7 @@ input.addEventListener("paste", (event) => {
   const bytes = utf8Length(result);
   if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
   // Say at once that something is happening: a big text takes a moment to lay out and mark.
-  setStatus(`Pasted ${formatBytes(bytes)}; annotating…`, { progressValue: null });
+  setStatus(`Pasted ${formatBytes(utf8Length(text))}; annotating…`, { progressValue: null });
   insertText(text, result);
 });
 
@@ -837,7 +837,7 @@ $("export").addEventListener("click", async (event) => {
   }
   if (button.dataset.action === "copy") {
     const ok = await copyText(content);
-    statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(content.length)}).` : "Copying failed.";
+    statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(utf8Length(content))}).` : "Copying failed.";
   } else {
     const blob = new Blob([content], { type: `${format.mime};charset=utf-8` });
     const url = URL.createObjectURL(blob);
