@@ -1,5 +1,6 @@
 // Keyboard focus on the page: Tab reaches every control, and each shows a visible focus ring
 // on what the reader sees (for a hidden file input, on its label: "Open JSON…", "Load TSV…").
+// And the sizes the page states are UTF-8 bytes, not characters.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -29,6 +30,27 @@ async function focused() {
   });
 }
 
+/**
+ * Whether the focused control looks different from the same control on a second copy of the
+ * page where nothing has the focus: for focus inside a control's own parts (the date field's
+ * calendar button), which no computed style of the page shows.
+ */
+async function looksFocused() {
+  const clip = await page.evaluate(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return { x: Math.max(0, r.x - 6), y: Math.max(0, r.y - 6), width: r.width + 12, height: r.height + 12 };
+  });
+  const reference = await page.context().newPage();
+  try {
+    await reference.goto(page.url());
+    await reference.waitForFunction(() => document.documentElement.dataset.ready === "true", null, { timeout: 30_000 });
+    const [focusedShot, plainShot] = [await page.screenshot({ clip }), await reference.screenshot({ clip })];
+    return !focusedShot.equals(plainShot);
+  } finally {
+    await reference.close();
+  }
+}
+
 test("Tab reaches every control and each shows a visible focus ring", async () => {
   await page.evaluate(() => document.activeElement?.blur());
   const seen = [];
@@ -36,8 +58,14 @@ test("Tab reaches every control and each shows a visible focus ring", async () =
     await page.keyboard.press("Tab");
     const now = await focused();
     if (!now) continue;
+    if (!now.ring) {
+      now.ring = await looksFocused();
+      now.why += now.ring ? "; a ring in the screenshot" : "; no difference in the screenshot";
+    }
     if (seen.length && now.name === seen[0].name && now.id === seen[0].id) break; // around once
     seen.push(now);
+    // A closed panel opens from the keyboard, and its controls join the round.
+    if (await page.evaluate(() => document.activeElement?.matches("details:not([open]) > summary"))) await page.keyboard.press("Enter");
   }
   assert.ok(seen.length >= 10, `Tab reached ${seen.length} controls`);
   const without = seen.filter((f) => !f.ring);
@@ -51,9 +79,11 @@ test("Tab reaches every control and each shows a visible focus ring", async () =
 test("the file buttons' ring is on the label while the hidden input has the focus", async () => {
   for (const [input, label] of [["#import-json", "Open JSON…"], ["#names-file", "Load TSV…"]]) {
     await page.evaluate(() => document.activeElement?.blur());
+    // The names panel may be closed; open it as a reader would, from its summary.
     let ring = null;
     for (let i = 0; i < 200 && !ring; i++) {
       await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.matches("details:not([open]) > summary"))) await page.keyboard.press("Enter");
       if (await page.evaluate((selector) => document.activeElement === document.querySelector(selector), input)) {
         ring = await page.$eval(`label[for="${input.slice(1)}"]`, (el) => {
           const style = getComputedStyle(el);
@@ -69,4 +99,23 @@ test("the file buttons' ring is on the label while the hidden input has the focu
     await page.evaluate(() => document.activeElement?.blur());
     assert.equal(await page.$eval(`label[for="${input.slice(1)}"]`, (el) => getComputedStyle(el).outlineStyle), "none");
   }
+});
+
+test("sizes on the page count UTF-8 bytes: a paste of 3,000 'ä' is 6 KB, not 3", async () => {
+  const { paste } = await import("./harness.mjs");
+  const seen = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const status = document.getElementById("status-text");
+        const observer = new MutationObserver(() => {
+          if (status.textContent.startsWith("Pasted")) {
+            observer.disconnect();
+            resolve(status.textContent);
+          }
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+      }),
+  );
+  await paste(page, { text: "ä".repeat(3000) });
+  assert.match(await seen, /^Pasted 6 KB/);
 });

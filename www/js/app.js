@@ -200,7 +200,7 @@ input.addEventListener("paste", (event) => {
   const bytes = utf8Length(result);
   if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
   // Say at once that something is happening: a big text takes a moment to lay out and mark.
-  setStatus(`Pasted ${formatBytes(utf8Length(text))}; annotating…`, { progressValue: null });
+  setStatus(`Pasted ${formatBytes(utf8Bytes(text))}; annotating…`, { progressValue: null });
   insertText(text, result);
 });
 
@@ -300,6 +300,17 @@ function afterNextFrame() {
   });
 }
 
+/** The exact UTF-8 size of `text`, for sizes shown to the reader (no copy is made). */
+function utf8Bytes(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes for 2 units; other units from U+0800 are 3, from U+0080 2.
+    bytes += unit >= 0xd800 && unit < 0xe000 ? 1 : unit >= 0x800 ? 2 : unit >= 0x80 ? 1 : 0;
+  }
+  return bytes;
+}
+
 /** The UTF-8 size of `text`, exactly when it may matter (within a factor 3 of the limit). */
 function utf8Length(text) {
   return text.length * 3 <= client.maxInputBytes ? text.length : new TextEncoder().encode(text).length;
@@ -317,7 +328,7 @@ async function runAnnotate() {
   if (bytes > client.maxInputBytes) return tooLong(bytes);
   view.setAttribute("aria-busy", "true");
   view.dataset.state = "annotating";
-  setStatus(`Annotating ${formatBytes(bytes)}…`, { progressValue: null });
+  setStatus(`Annotating ${formatBytes(utf8Bytes(text))}…`, { progressValue: null });
   try {
     const result = await client.annotate(text, refDate, { channel: "page", names: state.names.length ? state.names : null });
     if (seq !== state.requestSeq) return;
@@ -837,7 +848,7 @@ $("export").addEventListener("click", async (event) => {
   }
   if (button.dataset.action === "copy") {
     const ok = await copyText(content);
-    statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(utf8Length(content))}).` : "Copying failed.";
+    statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(utf8Bytes(content))}).` : "Copying failed.";
   } else {
     const blob = new Blob([content], { type: `${format.mime};charset=utf-8` });
     const url = URL.createObjectURL(blob);
