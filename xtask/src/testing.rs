@@ -23,7 +23,7 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The fuzz smoke's length as a count of inputs, not a time: the same work however busy the
 /// machine is, and no slower on a fast one.
-const FUZZ_RUNS: u32 = 20_000;
+const FUZZ_RUNS: u32 = 5_000;
 
 /// A line a test or step prints when it does not run for lack of something (`../shared`):
 /// counted as skipped in the summary.
@@ -77,7 +77,7 @@ const SUITES: &[Suite] = &[
     suite("e2e", "end-to-end tests (Playwright)", end_to_end),
     suite("package", "npm package (dist, pack, import)", npm_package),
     setup("fuzz-tools", "install nightly and cargo-fuzz", fuzz_tools),
-    suite("fuzz", "fuzz smoke (20,000 inputs)", fuzz),
+    suite("fuzz", "fuzz smoke (5,000 inputs)", fuzz),
 ];
 
 const BROWSER_SUITES: &[&str] = &["browser-tools", "wasm", "e2e", "package"];
@@ -702,6 +702,13 @@ mod tests {
         let quick = ids(&["--no-browser", "--no-fuzz"]).unwrap();
         assert!(quick.contains(&"native") && !quick.contains(&"e2e") && !quick.contains(&"fuzz"));
         assert!(ids(&["--only", "lint"]).is_err());
+    }
+
+    #[test]
+    fn the_fuzz_suite_names_its_run_count() {
+        let runs = format!("{},{:03} inputs", FUZZ_RUNS / 1000, FUZZ_RUNS % 1000);
+        let fuzz = SUITES.iter().find(|suite| suite.id == "fuzz").unwrap();
+        assert!(fuzz.name.contains(&runs), "{} says {runs}", fuzz.name);
     }
 
     #[test]
