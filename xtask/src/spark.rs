@@ -44,7 +44,7 @@ pub fn test() -> Result<(), String> {
     fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
 
     ensure_java()?;
-    let venv = ensure_pyspark(&target)?;
+    let venv = ensure_pyspark()?;
     // The CLI as the native tests build it (with their features and lints): no second build.
     run::status(
         crate::testing::linted(&mut Cmd::new("cargo"))
@@ -245,9 +245,16 @@ fn ensure_java() -> Result<(), String> {
     run::apt_install(&["openjdk-17-jre-headless"])
 }
 
-/// A virtualenv in the target directory with the pinned pyspark; returns its directory.
-fn ensure_pyspark(target: &Path) -> Result<PathBuf, String> {
-    let venv = target.join("spark-venv");
+/// A virtualenv with the pinned pyspark, per machine like Java (in the user's cache folder, so
+/// that a fresh clone does not unpack its 500 MB again); returns its directory.
+fn ensure_pyspark() -> Result<PathBuf, String> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache")))
+        .unwrap_or_else(crate::web::target_dir);
+    let venv = cache
+        .join("textmarker")
+        .join(format!("spark-venv-{}", &PYSPARK["pyspark==".len()..]));
     let python = venv.join("bin").join("python");
     let installed = run::output(Cmd::new(&python).args(["-m", "pip", "show", "pyspark"]))
         .is_some_and(|info| info.contains(&format!("Version: {}", &PYSPARK["pyspark==".len()..])));
