@@ -10,6 +10,14 @@ mod tape;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
+declare global {
+  /**
+   * wasm-bindgen gives each class a `[Symbol.dispose]()` (for `using`). The default `lib` of
+   * targets before ESNext does not declare `Symbol.dispose`: declared here, as ESNext does.
+   */
+  interface SymbolConstructor { readonly dispose: unique symbol; }
+}
+
 /** Options for `Annotator.annotate`. */
 export interface AnnotateOptions {
   /**
@@ -95,7 +103,7 @@ impl JsAnnotator {
     pub fn annotate(
         &self,
         text: &str,
-        #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "AnnotateOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         let options = parse_options(text, options)?;
         let annotations = self
@@ -139,7 +147,7 @@ pub fn mark_kinds() -> Result<JsValue, JsError> {
 pub fn html_document(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Annotations")] annotations: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] ref_date: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] ref_date: JsValue,
 ) -> Result<String, JsError> {
     let mut annotations: Annotations = serde_wasm_bindgen::from_value(annotations)
         .map_err(|e| JsError::new(&format!("invalid annotations: {e}")))?;

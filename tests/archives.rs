@@ -147,7 +147,7 @@ fn output_files_hold_what_stdout_would() {
 }
 
 #[test]
-fn a_truncated_gzip_names_the_file_and_line_and_keeps_every_line_before() {
+fn a_truncated_gzip_is_named_and_the_run_goes_on_with_the_next_file() {
     let dir = scratch("truncated");
     let input = records("t", 400);
     let complete = run(&["annotate", "--jsonl", "--jobs", "1"], input.as_bytes());
@@ -158,10 +158,19 @@ fn a_truncated_gzip_names_the_file_and_line_and_keeps_every_line_before() {
     let zipped = gzip(input.as_bytes());
     let cut = dir.join("cut.jsonl.gz");
     fs::write(&cut, &zipped[..zipped.len() * 3 / 5]).unwrap();
+    let next = dir.join("next.jsonl");
+    fs::write(&next, records("n", 3)).unwrap();
     for jobs in ["1", "2", "3"] {
         let written = dir.join("written.jsonl.gz");
         for to_file in [false, true] {
-            let mut args = vec!["annotate", "--jsonl", "--jobs", jobs, cut.to_str().unwrap()];
+            let mut args = vec![
+                "annotate",
+                "--jsonl",
+                "--jobs",
+                jobs,
+                cut.to_str().unwrap(),
+                next.to_str().unwrap(),
+            ];
             if to_file {
                 args.extend(["--output", written.to_str().unwrap()]);
             }
@@ -176,6 +185,11 @@ fn a_truncated_gzip_names_the_file_and_line_and_keeps_every_line_before() {
                 .and_then(|n| n.parse().ok())
                 .unwrap_or_else(|| panic!("no line named in {stderr:?}"));
             assert!(reached > 1 && reached < 400, "line {reached}");
+            assert!(stderr.contains("going on with the next input"), "{stderr}");
+            assert!(
+                stderr.contains(&format!("not read to the end: {}", cut.display())),
+                "{stderr}"
+            );
             // The gzip stream of the output is ended properly: it decodes whole.
             let stdout = if to_file {
                 gunzip(&fs::read(&written).unwrap())
@@ -184,9 +198,14 @@ fn a_truncated_gzip_names_the_file_and_line_and_keeps_every_line_before() {
             };
             let lines: Vec<&str> = std::str::from_utf8(&stdout).unwrap().lines().collect();
             assert_eq!(
-                lines,
+                lines[..reached - 1],
                 complete[..reached - 1],
                 "jobs {jobs}, to file {to_file}"
+            );
+            assert_eq!(
+                ids(&stdout)[reached - 1..],
+                [json!("n0"), json!("n1"), json!("n2")],
+                "the next file is read whole after the cut one"
             );
         }
     }
@@ -298,6 +317,24 @@ fn progress_shows_on_a_terminal_only() {
     }
     assert_eq!(ids(&output.stdout).len(), 31, "stdout holds results only");
     assert!(!String::from_utf8_lossy(&output.stdout).contains("B/s"));
+
+    assert!(!terminal.contains("31 lines, 1 errors"), "{terminal:?}");
+
+    // One line: "1 line", not "1 lines".
+    let one = dir.join("one.jsonl");
+    fs::write(&one, records("o", 1)).unwrap();
+    let (_, terminal) = run_on_terminal(&["annotate", "--jsonl", one.to_str().unwrap()]);
+    assert!(terminal.contains("1 line, 0 errors"), "{terminal:?}");
+
+    // Nothing read, nothing drawn: the line starts with the first bytes read, not before.
+    let empty = dir.join("empty.jsonl");
+    fs::write(&empty, "").unwrap();
+    let (output, terminal) = run_on_terminal(&["annotate", "--jsonl", empty.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(
+        !terminal.contains("ETA") && !terminal.contains("lines"),
+        "{terminal:?}"
+    );
 
     let (output, terminal) = run_on_terminal(&["annotate", "--jsonl", "--quiet", input]);
     assert_eq!(ids(&output.stdout).len(), 31);

@@ -167,6 +167,92 @@ fn invalid_input_gives_clear_errors() {
 }
 
 #[test]
+fn each_json_error_names_its_cause_and_column() {
+    let cases: &[(&str, &str)] = &[
+        (
+            r#"{"id": 1, "text": "abc"#,
+            "unterminated string (no closing quote), at column 22",
+        ),
+        (
+            r#"{"id": 1, "text": "abc""#,
+            "unterminated object (no closing brace), at column 23",
+        ),
+        (
+            r#"{"id": [1, 2"#,
+            "unterminated array (no closing bracket), at column 12",
+        ),
+        (
+            r#"{"id": 1, "text":"#,
+            "the line ends where a value should be, at column 17",
+        ),
+        ("{id: 1}", "a key that is not a quoted string, at column 2"),
+        (
+            r#"{"text": "a"} x"#,
+            "more after the JSON value, at column 15",
+        ),
+        ("?", "not a JSON value, at column 1"),
+        (
+            "{\"text\": \"a\tb\"}",
+            "a control character inside a string",
+        ),
+    ];
+    for (line, cause) in cases {
+        let output = run(&["annotate", "--jsonl"], format!("{line}\n").as_bytes());
+        assert_eq!(output.status.code(), Some(1), "{line}");
+        let records = lines(&output);
+        assert_eq!(records.len(), 1, "{line}");
+        let error = records[0]["error"].as_str().unwrap_or_default();
+        assert!(
+            error.starts_with("not a JSON object: ") && error.contains(cause),
+            "{line}: {error:?} does not say {cause:?}"
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("line 1: {error}")), "{stderr}");
+    }
+}
+
+#[test]
+fn a_line_that_is_not_utf8_keeps_its_place_and_names_the_bad_byte() {
+    let bad_line = b"{\"id\": \"latin-1\", \"text\": \"Gr\xfc\xdfe aus K\xf6ln\"}".to_vec();
+    let offset = bad_line.iter().position(|&b| b == 0xfc).unwrap();
+    let mut input = serde_json::json!({"id": "before", "text": "Köln"})
+        .to_string()
+        .into_bytes();
+    input.push(b'\n');
+    input.extend_from_slice(&bad_line);
+    input.push(b'\n');
+    input.extend_from_slice(b"{\"id\": \xff1}\n");
+    input.extend_from_slice(
+        serde_json::json!({"id": "after", "text": "Bonn"})
+            .to_string()
+            .as_bytes(),
+    );
+    let output = run(&["annotate", "--jsonl"], &input);
+    assert_eq!(output.status.code(), Some(1));
+    let records = lines(&output);
+    let ids: Vec<Value> = records.iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            Value::from("before"),
+            Value::from("latin-1"),
+            Value::Null,
+            Value::from("after")
+        ],
+        "every line keeps its place; the id is read where it can be"
+    );
+    let expected = format!("not UTF-8: invalid byte 0xFC at byte offset {offset} of the line");
+    assert_eq!(records[1]["error"], Value::from(expected.clone()));
+    assert!(records[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("byte offset 7"));
+    assert!(records[3].get("error").is_none());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("line 2: {expected}")), "{stderr}");
+}
+
+#[test]
 fn closed_stdout_ends_quietly() {
     // `textmarker … | head -1`: the reader goes away; the CLI must not complain or panic.
     let line = serde_json::json!({"id": 1, "text": SAMPLE}).to_string();

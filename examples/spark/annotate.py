@@ -4,13 +4,18 @@
         --binary target/release/textmarker INPUT OUTPUT [--format jsonl|parquet]
 
 INPUT is anything Spark's text reader takes: a JSONL file, a directory or glob of them, `.gz`
-included (one partition per `.gz` file: gzip cannot be split). Each partition's lines are
+included (a `.gz` file is never split: gzip cannot be). Each partition's lines are
 piped through one `textmarker annotate --jsonl` process on the executor; its result lines
 come back in the same order, one per non-blank input line, and carry the input's id (the CLI
-echoes it). OUTPUT is a directory of JSONL part files, in input order when read in name
-order, or with `--format parquet` a Parquet table with the columns `id` (the input's id as
-text: a string as it is, other values as JSON, null where the line had none) and `result` (the
-CLI's result line).
+echoes it). OUTPUT is a directory of JSONL part files (for one input file in input order when
+read in name order; several files are packed into partitions largest first), or with
+`--format parquet` a Parquet table with the columns `id` (the input's id as text: a string as
+it is, other values as JSON, null where the line had none) and `result` (the CLI's result line).
+`--overwrite` replaces an existing OUTPUT.
+
+Lines reach the CLI as the bytes stored, not decoded: a line that is not UTF-8 gets the CLI's
+error record, with its id and the offset of the bad byte, as it would outside Spark (Spark's
+`textFile` would have put U+FFFD in place of the bad bytes and annotated the damaged text).
 
 Why `mapPartitions` over a subprocess rather than `RDD.pipe`: both start one CLI per partition
 and stream lines through it, but the CLI's exit code means something. Exit 1 says some lines
@@ -52,7 +57,7 @@ def annotate_partition(binary_name, cli_args):
             try:
                 for line in lines:
                     if line.strip():
-                        process.stdin.write(line.encode("utf-8") + b"\n")
+                        process.stdin.write(line + b"\n")
                         sent[0] += 1
             finally:
                 process.stdin.close()
@@ -85,6 +90,9 @@ def main():
     )
     parser.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl")
     parser.add_argument(
+        "--overwrite", action="store_true", help="replace OUTPUT when it exists"
+    )
+    parser.add_argument(
         "--min-partitions",
         type=int,
         default=None,
@@ -105,9 +113,20 @@ def main():
         context.addFile(os.path.abspath(args.binary))
     binary_name = os.path.basename(args.binary)
 
+    if args.overwrite:
+        hadoop_path = context._jvm.org.apache.hadoop.fs.Path(args.output)
+        hadoop_path.getFileSystem(context._jsc.hadoopConfiguration()).delete(hadoop_path, True)
+    if args.min_partitions:
+        spark.conf.set("spark.sql.files.minPartitionNum", str(args.min_partitions))
+
     # Spark already runs one task per executor core: one CLI job each.
     cli_args = ["--jobs", "1", *args.cli_arg]
-    lines = context.textFile(args.input, minPartitions=args.min_partitions)
+    # The text source keeps each line's bytes as stored; the cast hands them over undecoded.
+    lines = (
+        spark.read.text(args.input)
+        .select(functions.col("value").cast("binary"))
+        .rdd.map(lambda row: bytes(row[0]))
+    )
     results = lines.mapPartitions(annotate_partition(binary_name, cli_args))
     if args.format == "jsonl":
         results.saveAsTextFile(args.output)

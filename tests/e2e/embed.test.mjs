@@ -122,6 +122,26 @@ test("ref-date and text changes annotate again; bad input gives an error event, 
   assert.equal(text, "Neuer Text aus der Eigenschaft.");
 });
 
+test("the embed page documents every field of every event the element fires", async () => {
+  const fired = await page.evaluate(async () => {
+    const el = document.createElement("textmarker-view");
+    el.textContent = "Am Dienstag sagte Anna Berger in Hamburg, der Umsatz sei um 3 Prozent gestiegen.";
+    const annotated = new Promise((ok) => el.addEventListener("annotated", ok, { once: true }));
+    document.body.append(el);
+    const ok = await annotated;
+    const failed = new Promise((done) => el.addEventListener("annotationerror", done, { once: true }));
+    el.setAttribute("ref-date", "kein Datum");
+    const error = await failed;
+    el.remove();
+    return { annotated: Object.keys(ok.detail).sort(), annotationerror: Object.keys(error.detail).sort() };
+  });
+  const documented = await page.$$eval("dl.event-fields", (lists) =>
+    Object.fromEntries(lists.map((dl) => [dl.dataset.event, [...dl.querySelectorAll("dt")].map((dt) => dt.textContent.trim()).sort()])),
+  );
+  assert.deepEqual(documented, fired);
+  assert.ok(fired.annotated.includes("warnings"));
+});
+
 test("the embed page: no CSP violations, errors or foreign requests", async () => {
   const p = await problems(page, log);
   assert.deepEqual(p.csp, []);

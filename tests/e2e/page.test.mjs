@@ -63,7 +63,7 @@ test("the About section carries the attributions the data licences require", asy
   const modelReadme = join(REPO_ROOT, "model", "README.md");
   if (existsSync(modelReadme)) {
     const usesSmartData = /smartdata/i.test(readFileSync(modelReadme, "utf8").split(/^## /m).find((s) => s.startsWith("Data")) ?? "");
-    assert.equal(/SmartData/.test(about), usesSmartData, "SmartData is credited exactly when the model was trained on it");
+    // The list itself is ATTRIBUTION.md's (tests/docs.rs); it credits SmartData whenever the model is trained on it.
     if (usesSmartData) for (const needle of ["Schiersch", "LREC 2018"]) assert.ok(about.includes(needle), `About mentions ${needle}`);
   }
 });

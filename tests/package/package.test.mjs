@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,9 @@ test("the package holds exactly its files, its own README and a complete package
   const files = packed.files.map((f) => f.path).sort();
   console.log(`npm pack: ${files.length} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked:\n  ${files.join("\n  ")}`);
   assert.deepEqual(files, [
+    "ATTRIBUTION.md",
+    "LICENSE-APACHE",
+    "LICENSE-MIT",
     "README.md",
     "css/marks.css",
     "css/textmarker-view.css",
@@ -60,15 +63,106 @@ test("the package holds exactly its files, its own README and a complete package
   const readme = readFileSync(join(pkg, "README.md"), "utf8");
   const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
   assert.deepEqual(links.filter((l) => !/^https:\/\//.test(l)), [], "only absolute links");
-  for (const section of ["## Install", "## Import", "## A newsroom's own names", "## The custom element", "## Content-Security-Policy", "## Licence and attribution"]) {
+  for (const section of ["## Install", "## Import", "## A newsroom's own names", "## The custom element", "## Content-Security-Policy", "## Licence and attribution", "## Data and model licences"]) {
     assert.ok(readme.includes(section), section);
   }
   assert.ok(!/cargo /.test(readme), "no cargo instructions");
   // Every public function of the module is declared for TypeScript users, withNames too.
   const types = readFileSync(join(pkg, "pkg", "textmarker.d.ts"), "utf8");
-  for (const name of ["static withNames(names: string | NameEntry[]): Annotator", "warnings: Warning[]", "export function htmlDocument("]) {
+  for (const name of ["static withNames(names: string | NameEntry[]): Annotator", "warnings: Warning[]", "export function htmlDocument(", "options?: AnnotateOptions"]) {
     assert.ok(types.includes(name), name);
   }
+  // The licence texts are the repository's.
+  for (const name of ["LICENSE-MIT", "LICENSE-APACHE", "ATTRIBUTION.md"]) {
+    assert.equal(readFileSync(join(pkg, name), "utf8"), readFileSync(join(root, name), "utf8"), name);
+  }
+});
+
+/** The ```js and ```ts snippets of a Markdown file, as written. */
+function snippets(markdown) {
+  return [...markdown.matchAll(/^```(js|javascript|ts|typescript)\n([\s\S]*?)^```/gm)].map((m) => ({ lang: m[1].startsWith("t") ? "ts" : "js", code: m[2] }));
+}
+
+const TSC = join(root, "node_modules", ".bin", "tsc");
+
+function tsc(args, cwd) {
+  try {
+    execFileSync(TSC, args, { cwd, encoding: "utf8", stdio: "pipe" });
+    return "";
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`;
+  }
+}
+
+/**
+ * Node has no `fetch` for file: URLs, which a browser's `init()` uses for the .wasm beside the
+ * module: this preload answers them from disk, so the README's browser snippet runs unchanged.
+ */
+const FILE_FETCH = `import { readFile } from "node:fs/promises";
+const networkFetch = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.protocol !== "file:") return networkFetch(input, init);
+  return new Response(await readFile(url), { headers: { "content-type": "application/wasm" } });
+};
+`;
+
+test("every JavaScript and TypeScript snippet of both READMEs compiles under tsc --strict and runs in Node, as written", () => {
+  // The top README's snippets import "./pkg/textmarker.js", as the page does; the npm README's
+  // import "textmarker", as a package user does.
+  const dir = join(project, "snippets");
+  mkdirSync(dir, { recursive: true });
+  symlinkSync(join(project, "node_modules", "textmarker", "pkg"), join(dir, "pkg"));
+  writeFileSync(join(dir, "file-fetch.mjs"), FILE_FETCH);
+  const files = [];
+  for (const readme of ["README.md", "npm/README.md"]) {
+    const found = snippets(readFileSync(join(root, readme), "utf8"));
+    assert.ok(found.length >= 1, `${readme} has snippets`);
+    found.forEach(({ lang, code }, i) => {
+      const name = `${readme.replace(/\W+/g, "-")}-${i + 1}`;
+      // As TypeScript: a JS snippet is valid TS, and must type-check against the .d.ts.
+      writeFileSync(join(dir, `${name}.mts`), code);
+      files.push({ name, lang, code });
+    });
+  }
+  console.log(`snippets: ${files.map((f) => `${f.name} (${f.lang})`).join(", ")}`);
+  const compiled = tsc(["--strict", "--noEmit", "--target", "es2022", "--module", "nodenext", ...files.map((f) => `${f.name}.mts`)], dir);
+  assert.equal(compiled, "", `tsc --strict --noEmit:\n${compiled}`);
+  for (const { name, lang, code } of files) {
+    if (lang !== "js") continue;
+    writeFileSync(join(dir, `${name}.mjs`), code);
+    const output = execFileSync("node", ["--import", "./file-fetch.mjs", `${name}.mjs`], { cwd: dir, encoding: "utf8" });
+    console.log(`${name}: ran, ${output.split("\n").length - 1} lines of output`);
+  }
+});
+
+test("the .d.ts compiles under tsc --strict with a target's default lib, and with lib esnext too", () => {
+  const dir = join(project, "types");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "use.mts"), `import { Annotator, htmlDocument, maxInputBytes, type Annotations, type NameEntry } from "textmarker";
+const text = "Am Dienstag sagte Anna Berger in Hamburg, der Umsatz sei um 3 Prozent gestiegen.";
+const tm = new Annotator();
+const plain: Annotations = tm.annotate(text);
+const dated: Annotations = tm.annotate(text, { refDate: "2025-10-28" });
+const names: NameEntry[] = [{ name: "Anna Berger", label: "PER" }];
+const page: string = htmlDocument(text, Annotator.withNames(names).annotate(text));
+const limit: number = maxInputBytes();
+console.log(plain.entities.length, dated.figures.length, page.length, limit);
+tm.free();
+`);
+  // With a lib that knows Symbol.dispose, \`using\` frees the annotator.
+  writeFileSync(join(dir, "dispose.mts"), `import { Annotator } from "textmarker";
+{
+  using tm = new Annotator();
+  console.log(tm.annotate("Köln").entities.length);
+}
+`);
+  for (const options of [[], ["--target", "es2017"], ["--target", "es2022"], ["--target", "es2022", "--lib", "es2022,dom"]]) {
+    const out = tsc(["--strict", "--noEmit", "--module", "nodenext", ...options, "use.mts"], dir);
+    assert.equal(out, "", `${options.join(" ") || "no target"}:\n${out}`);
+  }
+  const out = tsc(["--strict", "--noEmit", "--module", "nodenext", "--target", "es2022", "--lib", "esnext,dom", "use.mts", "dispose.mts"], dir);
+  assert.equal(out, "", `lib esnext:\n${out}`);
 });
 
 function checkSpans(text, result) {

@@ -7,7 +7,7 @@ import { sharedClient } from "./client.js";
 import { kindsLoaded } from "./kinds.js";
 import { attachPaste } from "./paste.js";
 import { createAnnotation } from "./page/annotation.js";
-import { formatBytes } from "./page/dom.js";
+import { formatBytes, utf8Bytes } from "./page/dom.js";
 import { createDetails } from "./page/details.js";
 import { createDownloads } from "./page/downloads.js";
 import { createEditor } from "./page/editor.js";
@@ -46,6 +46,7 @@ attachPaste({
   client,
   setStatus,
   formatBytes,
+  utf8Bytes,
   fit: editor.fit,
   schedule,
   tooLong: annotation.tooLong,

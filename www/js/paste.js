@@ -103,7 +103,7 @@ const NATIVE_PASTE_MAX_CHARS = 32_000;
  * text over the module's limit is refused (`tooLong`), a long paste gets an undo step of its
  * own. `fit` lays the editor out again, `schedule(0)` annotates.
  */
-export function attachPaste({ input, state, client, setStatus, formatBytes, fit, schedule, tooLong, utf8Length }) {
+export function attachPaste({ input, state, client, setStatus, formatBytes, utf8Bytes, fit, schedule, tooLong, utf8Length }) {
   input.addEventListener("paste", (event) => {
     const data = event.clipboardData;
     if (!data) return;
@@ -120,7 +120,7 @@ export function attachPaste({ input, state, client, setStatus, formatBytes, fit,
     const bytes = utf8Length(result);
     if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
     // Say at once that something is happening: a big text takes a moment to lay out and mark.
-    setStatus(`Pasted ${formatBytes(bytes)}; annotating…`, { progressValue: null });
+    setStatus(`Pasted ${formatBytes(utf8Bytes(text))}; annotating…`, { progressValue: null });
     insertText(text, result);
   });
 

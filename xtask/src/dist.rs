@@ -40,6 +40,9 @@ const ELEMENT_FILES: &[&str] = &[
     "css/textmarker-view.css",
 ];
 
+/// Copied from the repository root into the package.
+const LICENCE_FILES: &[&str] = &["LICENSE-MIT", "LICENSE-APACHE", "ATTRIBUTION.md"];
+
 pub fn dist(_args: &[String]) -> Result<(), String> {
     let root = paths::root();
     let out = root.join("pkg");
@@ -63,6 +66,10 @@ pub fn dist(_args: &[String]) -> Result<(), String> {
     // The package's own README: what an npm user needs, no links into this repository.
     fs::copy(root.join("npm").join("README.md"), out.join("README.md"))
         .map_err(|e| format!("npm/README.md: {e}"))?;
+    // The code's licences and the data's attribution travel with the module.
+    for file in LICENCE_FILES {
+        fs::copy(root.join(file), out.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
 
     let version = env!("CARGO_PKG_VERSION");
     let manifest = serde_json::json!({
@@ -83,7 +90,7 @@ pub fn dist(_args: &[String]) -> Result<(), String> {
             "./textmarker_bg.wasm": "./pkg/textmarker_bg.wasm",
             "./package.json": "./package.json"
         },
-        "files": ["pkg/", "js/", "css/", "node.js", "node.d.ts", "README.md"],
+        "files": ["pkg/", "js/", "css/", "node.js", "node.d.ts", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "ATTRIBUTION.md"],
         "sideEffects": ["./node.js", "./js/textmarker-view.js"],
         "keywords": ["german", "ner", "nlp", "quotations", "wasm", "news"],
     });

@@ -21,7 +21,9 @@ use crate::web;
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const FUZZ_SECONDS: u32 = 60;
+/// The fuzz smoke's length as a count of inputs, not a time: the same work however busy the
+/// machine is, and no slower on a fast one.
+const FUZZ_RUNS: u32 = 5_000;
 
 /// A line a test or step prints when it does not run for lack of something (`../shared`):
 /// counted as skipped in the summary.
@@ -58,9 +60,13 @@ const fn setup(id: &'static str, name: &'static str, run: Run) -> Suite {
 /// Every suite in the order it runs: the quick checks that fail most often come first.
 const SUITES: &[Suite] = &[
     suite("fmt", "format (cargo fmt --check)", format),
-    suite("clippy", "clippy, native", clippy_native),
+    suite("clippy", "clippy, native (the tests' build)", clippy_native),
     setup("wasm-target", "install the wasm32 target", wasm_target),
-    suite("clippy-wasm32", "clippy, wasm32", clippy_wasm),
+    suite(
+        "clippy-wasm32",
+        "clippy, wasm32 (the tests' build)",
+        clippy_wasm,
+    ),
     suite("imports", "no import loops in src/", import_loops),
     suite("native", "native tests", native_tests),
     suite("doc", "doc tests", doc_tests),
@@ -76,7 +82,7 @@ const SUITES: &[Suite] = &[
     ),
     suite("package", "npm package (dist, pack, import)", npm_package),
     setup("fuzz-tools", "install nightly and cargo-fuzz", fuzz_tools),
-    suite("fuzz", "fuzz smoke (60 s)", fuzz),
+    suite("fuzz", "fuzz smoke (5,000 inputs)", fuzz),
 ];
 
 const BROWSER_SUITES: &[&str] = &["browser-tools", "wasm", "e2e", "differential", "package"];
@@ -93,6 +99,8 @@ struct Counts {
     any: bool,
     /// libFuzzer's "Done N runs".
     fuzz_runs: Option<u64>,
+    /// Why tests were skipped: the text after each skip marker, or after node's `# SKIP`.
+    skip_reasons: Vec<String>,
 }
 
 impl Counts {
@@ -104,8 +112,12 @@ impl Counts {
         let mut marked_skips = 0;
         for line in log.lines() {
             let line = line.trim();
-            if line.starts_with(SKIP_MARKER) {
+            if let Some(reason) = line.strip_prefix(SKIP_MARKER) {
                 marked_skips += 1;
+                counts.skip_reasons.push(reason.trim().to_string());
+            }
+            if let Some((_, reason)) = line.split_once(" # SKIP") {
+                counts.skip_reasons.push(reason.trim().to_string());
             }
             if let Some(result) = line.strip_prefix("test result: ") {
                 counts.any = true;
@@ -147,6 +159,37 @@ impl Counts {
         counts.passed -= marked_skips.min(counts.passed);
         counts.skipped += marked_skips;
         counts
+    }
+
+    /// The reasons for the skips, each once with how often it was given:
+    /// `skipped: ../shared absent (×3); not a git checkout`.
+    fn describe_skips(&self) -> String {
+        if self.skipped == 0 {
+            return String::new();
+        }
+        let mut reasons: Vec<(&str, usize)> = Vec::new();
+        for reason in &self.skip_reasons {
+            let reason = if reason.is_empty() {
+                "no reason given"
+            } else {
+                reason.as_str()
+            };
+            match reasons.iter_mut().find(|(seen, _)| *seen == reason) {
+                Some((_, n)) => *n += 1,
+                None => reasons.push((reason, 1)),
+            }
+        }
+        if reasons.is_empty() {
+            return "skipped: no reason given".to_string();
+        }
+        let listed: Vec<String> = reasons
+            .iter()
+            .map(|(reason, n)| match n {
+                1 => reason.to_string(),
+                n => format!("{reason} (×{n})"),
+            })
+            .collect();
+        format!("skipped: {}", listed.join("; "))
     }
 
     /// The counts part of the summary line.
@@ -247,6 +290,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let mut totals = Totals::default();
     let mut failure = None;
+    let mut suite_seconds = 0.0;
     for suite in suites {
         eprint!("  {:<38}", suite.name);
         let log_path = logs.join(format!("{}.log", suite.id));
@@ -261,7 +305,14 @@ pub fn test(args: &[String]) -> Result<(), String> {
             (true, true) => "skipped",
             (true, false) => "ok",
         };
-        eprintln!("{status:<8}{:<34}{seconds:7.1} s", counts.describe());
+        let skips = counts.describe_skips();
+        let skips = if skips.is_empty() {
+            skips
+        } else {
+            format!("  {skips}")
+        };
+        eprintln!("{status:<8}{:<34}{seconds:7.1} s{skips}", counts.describe());
+        suite_seconds += seconds;
         if !suite.setup {
             totals.add(&counts, ok);
         }
@@ -275,6 +326,7 @@ pub fn test(args: &[String]) -> Result<(), String> {
         eprintln!("{}", log.trim_end());
         eprintln!();
     }
+    eprintln!("suites took {suite_seconds:.0} s together");
     eprintln!(
         "{} passed, {} failed, {} skipped in {:.0} s (logs in {})",
         totals.passed,
@@ -327,22 +379,29 @@ fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     run::status(Cmd::new("cargo").current_dir(root).args(args))
 }
 
+/// The lints of `cargo clippy -- -D warnings`, applied while the crate is built for its tests:
+/// cargo runs each workspace crate through clippy-driver (rustc with clippy's lints), so one
+/// build of the crate both lints and makes the test binaries, where `cargo clippy` and
+/// `cargo test` would build it twice, once only checked. Every cargo command of the suites
+/// that builds the workspace goes through this, so that they share that build.
+pub fn linted(cmd: &mut Cmd) -> &mut Cmd {
+    cmd.env("RUSTC_WORKSPACE_WRAPPER", "clippy-driver").env(
+        "CLIPPY_ARGS",
+        "-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__",
+    )
+}
+
+fn cargo_linted(root: &Path, args: &[&str]) -> Result<(), String> {
+    run::status(linted(Cmd::new("cargo").current_dir(root).args(args)))
+}
+
 fn format(root: &Path) -> Result<(), String> {
     cargo(root, &["fmt", "--all", "--check"])
 }
 
+/// Builds every target of the workspace for the native tests, with clippy's lints.
 fn clippy_native(root: &Path) -> Result<(), String> {
-    cargo(
-        root,
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )
+    cargo_linted(root, &["test", "--workspace", "--all-targets", "--no-run"])
 }
 
 fn wasm_target(_root: &Path) -> Result<(), String> {
@@ -355,20 +414,18 @@ fn wasm_target(_root: &Path) -> Result<(), String> {
 }
 
 /// The library with its tests and benchmarks as the browser build sees them (`xtask` and
-/// the CLI are native tools).
+/// the CLI are native tools), built for the wasm tests with clippy's lints.
 fn clippy_wasm(root: &Path) -> Result<(), String> {
-    cargo(
+    cargo_linted(
         root,
         &[
-            "clippy",
+            "test",
             "--package",
             "textmarker",
             "--all-targets",
             "--target",
             WASM_TARGET,
-            "--",
-            "-D",
-            "warnings",
+            "--no-run",
         ],
     )
 }
@@ -381,7 +438,7 @@ fn import_loops(root: &Path) -> Result<(), String> {
 
 /// `--show-output` keeps the skip notes of tests that passed early in the log, to be counted.
 fn native_tests(root: &Path) -> Result<(), String> {
-    cargo(
+    cargo_linted(
         root,
         &[
             "test",
@@ -394,7 +451,7 @@ fn native_tests(root: &Path) -> Result<(), String> {
 }
 
 fn doc_tests(root: &Path) -> Result<(), String> {
-    cargo(root, &["test", "--workspace", "--doc"])
+    cargo_linted(root, &["test", "--workspace", "--doc"])
 }
 
 /// Regenerates `src/generated/` and fails when the committed tables differ: they must be
@@ -430,7 +487,7 @@ fn browser_tools(root: &Path) -> Result<(), String> {
 
 fn wasm_tests(root: &Path) -> Result<(), String> {
     run::status(
-        Cmd::new("cargo")
+        linted(&mut Cmd::new("cargo"))
             .current_dir(root)
             .args(["test", "--target", WASM_TARGET, "--test", "wasm_boundary"])
             .env("CHROMEDRIVER", CHROMEDRIVER),
@@ -520,7 +577,7 @@ fn fuzz_tools(_root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the cargo-fuzz target for a minute from a few news-like seeds.
+/// Runs the cargo-fuzz target over `FUZZ_RUNS` inputs grown from a few news-like seeds.
 fn fuzz(root: &Path) -> Result<(), String> {
     let corpus = root.join("fuzz").join("corpus").join("annotate");
     fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
@@ -533,7 +590,7 @@ fn fuzz(root: &Path) -> Result<(), String> {
         "run".into(),
         "annotate".into(),
         "--".into(),
-        format!("-max_total_time={FUZZ_SECONDS}"),
+        format!("-runs={FUZZ_RUNS}"),
         "-max_len=4096".into(),
         "-print_final_stats=1".into(),
     ]))
@@ -559,22 +616,22 @@ mod tests {
                 "running 3 tests\n---- seed stdout ----\nskipped: ../shared/seed is absent\n\
                  test result: ok. 3 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s\n\
                  test result: FAILED. 4 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out\n",
-                Counts { passed: 6, failed: 2, skipped: 1, ignored: 1, any: true, fuzz_runs: None },
+                Counts { passed: 6, failed: 2, skipped: 1, ignored: 1, any: true, fuzz_runs: None, skip_reasons: vec!["../shared/seed is absent".into()] },
             ),
             (
                 "node's TAP totals, with its skip note",
-                "skipping: absent\n# tests 5\n# suites 0\n# pass 4\n# fail 0\n# cancelled 0\n# skipped 1\n# todo 0\n",
-                Counts { passed: 4, failed: 0, skipped: 1, ignored: 0, any: true, fuzz_runs: None },
+                "skipping: absent\nok 3 - the seed article # SKIP ../shared absent\n# tests 5\n# suites 0\n# pass 4\n# fail 0\n# cancelled 0\n# skipped 1\n# todo 0\n",
+                Counts { passed: 4, failed: 0, skipped: 1, ignored: 0, any: true, fuzz_runs: None, skip_reasons: vec!["../shared absent".into()] },
             ),
             (
                 "node's spec totals",
                 "ℹ tests 3\nℹ pass 2\nℹ fail 1\nℹ skipped 0\n",
-                Counts { passed: 2, failed: 1, skipped: 0, ignored: 0, any: true, fuzz_runs: None },
+                Counts { passed: 2, failed: 1, skipped: 0, ignored: 0, any: true, fuzz_runs: None, skip_reasons: vec![] },
             ),
             (
                 "a step that skipped",
                 "skipped: ../shared is missing, nothing to regenerate from\n",
-                Counts { skipped: 1, ..Counts::default() },
+                Counts { skipped: 1, skip_reasons: vec!["../shared is missing, nothing to regenerate from".into()], ..Counts::default() },
             ),
             (
                 "libFuzzer",
@@ -586,6 +643,27 @@ mod tests {
         for (name, log, expected) in cases {
             assert_eq!(&Counts::read(log), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn skips_name_their_reasons_once_each() {
+        let log = "skipped: ../shared absent\n---- b stdout ----\nskipped: ../shared absent\n\
+                   skipped: not a git checkout\ntest result: ok. 5 passed; 0 failed; 0 ignored\n";
+        let counts = Counts::read(log);
+        assert_eq!(counts.skipped, 3);
+        assert_eq!(
+            counts.describe_skips(),
+            "skipped: ../shared absent (×2); not a git checkout"
+        );
+        assert_eq!(
+            Counts::read("test result: ok. 5 passed;\n").describe_skips(),
+            ""
+        );
+        let unexplained = Counts {
+            skipped: 1,
+            ..Counts::default()
+        };
+        assert_eq!(unexplained.describe_skips(), "skipped: no reason given");
     }
 
     #[test]
@@ -627,6 +705,13 @@ mod tests {
         let quick = ids(&["--no-browser", "--no-fuzz"]).unwrap();
         assert!(quick.contains(&"native") && !quick.contains(&"e2e") && !quick.contains(&"fuzz"));
         assert!(ids(&["--only", "lint"]).is_err());
+    }
+
+    #[test]
+    fn the_fuzz_suite_names_its_run_count() {
+        let runs = format!("{},{:03} inputs", FUZZ_RUNS / 1000, FUZZ_RUNS % 1000);
+        let fuzz = SUITES.iter().find(|suite| suite.id == "fuzz").unwrap();
+        assert!(fuzz.name.contains(&runs), "{} says {runs}", fuzz.name);
     }
 
     #[test]

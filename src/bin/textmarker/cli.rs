@@ -7,7 +7,7 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::inputs::{with_path, Input, Output};
+use crate::inputs::{with_path, Input, Output, Unreadable};
 use crate::jsonl::{self, options_for, Sink, Window};
 use crate::progress;
 
@@ -154,8 +154,9 @@ fn read_stdin() -> io::Result<Vec<u8>> {
 }
 
 /// Answers every non-blank line of every input, in order; a bad line gets an error record and
-/// does not stop the others. An input that cannot be read further ends the run after the
-/// lines before it are written.
+/// does not stop the others. An input that cannot be read to its end (a truncated `.gz`) is
+/// named with the line reached, after the lines before it are written, and the run goes on
+/// with the next input; the exit code then says that not everything was read.
 fn annotate_stream(args: &AnnotateArgs) -> io::Result<ExitCode> {
     let annotator = build_annotator(args)?;
     let unit = offset_unit(args);
@@ -195,39 +196,59 @@ fn annotate_stream(args: &AnnotateArgs) -> io::Result<ExitCode> {
         failures: 0,
     };
     let mut lines_read = 0;
-    let mut result = Ok(());
-    for input in inputs {
-        let mut lines = match input.into_lines(bar.clone()) {
-            Ok(lines) => lines,
+    let mut unreadable = Vec::new();
+    let mut output_error = None;
+    let count = inputs.len();
+    for (index, input) in inputs.into_iter().enumerate() {
+        let name = input.name.clone();
+        let read = input.into_lines(bar.clone()).and_then(|mut lines| {
+            let result = match &pool {
+                Some(pool) => jsonl::run_parallel(
+                    pool,
+                    Window::for_jobs(jobs),
+                    &annotator,
+                    unit,
+                    &mut lines,
+                    &mut sink,
+                ),
+                None => jsonl::run_sequential(&annotator, unit, &mut lines, &mut sink),
+            };
+            lines_read += lines.line_number;
+            result
+        });
+        match read {
+            Ok(()) => {}
+            Err(e) if Unreadable::is_cause_of(&e) => {
+                let next = if index + 1 < count {
+                    "; going on with the next input"
+                } else {
+                    ""
+                };
+                bar.suspend(|| eprintln!("textmarker: {e}{next}"));
+                unreadable.push(name.unwrap_or_else(|| "standard input".to_string()));
+            }
+            // Results cannot be written: nothing after this can be either.
             Err(e) => {
-                result = Err(e);
+                output_error = Some(e);
                 break;
             }
-        };
-        result = match &pool {
-            Some(pool) => jsonl::run_parallel(
-                pool,
-                Window::for_jobs(jobs),
-                &annotator,
-                unit,
-                &mut lines,
-                &mut sink,
-            ),
-            None => jsonl::run_sequential(&annotator, unit, &mut lines, &mut sink),
-        };
-        lines_read += lines.line_number;
-        if result.is_err() {
-            break;
         }
     }
     let (written, failures) = (sink.written, sink.failures);
     progress::finish(&bar, written, failures);
-    // What was written stays readable (a `.gz` is ended properly) even when the input failed.
+    // What was written stays readable (a `.gz` is ended properly) even when writing failed.
     let finished = out.finish();
-    result?;
+    if let Some(e) = output_error {
+        return Err(e);
+    }
     finished?;
+    if !unreadable.is_empty() {
+        eprintln!("textmarker: not read to the end: {}", unreadable.join(", "));
+    }
     if failures > 0 {
         eprintln!("textmarker: {failures} of {lines_read} lines failed");
+    }
+    if failures > 0 || !unreadable.is_empty() {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)

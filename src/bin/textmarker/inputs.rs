@@ -100,14 +100,33 @@ pub(crate) fn with_path(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
+/// An input that cannot be read to its end: the error inside the `io::Error` of a run, so
+/// that the run can tell it from an output error and go on with the next input.
+#[derive(Debug)]
+pub(crate) struct Unreadable(String);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+impl Unreadable {
+    pub(crate) fn is_cause_of(e: &io::Error) -> bool {
+        e.get_ref().is_some_and(|inner| inner.is::<Unreadable>())
+    }
+}
+
 /// An input error that names the input and the line reached, for a user to find the spot.
 fn located(name: Option<&str>, line: usize, e: io::Error) -> io::Error {
     let name = name.unwrap_or("standard input");
     io::Error::new(
         e.kind(),
-        format!(
+        Unreadable(format!(
             "{name}: line {line}: cannot read further ({e}); every line before it was answered"
-        ),
+        )),
     )
 }
 
@@ -121,7 +140,10 @@ struct Counted<R> {
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.progress.inc(n as u64);
+        if n > 0 {
+            crate::progress::start(&self.progress);
+            self.progress.inc(n as u64);
+        }
         Ok(n)
     }
 }

@@ -97,8 +97,22 @@ fn annotate_record(
     line: &[u8],
     unit: OffsetUnit,
 ) -> Result<(Value, Annotations), (Value, String)> {
-    let record: Value = serde_json::from_slice(line)
-        .map_err(|e| (Value::Null, format!("not a JSON object: {e}")))?;
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let line = std::str::from_utf8(line).map_err(|e| {
+        let offset = e.valid_up_to();
+        let message = format!(
+            "not UTF-8: invalid byte 0x{:02X} at byte offset {offset} of the line",
+            line[offset]
+        );
+        (id_of_damaged_line(line), message)
+    })?;
+    let record: Value = serde_json::from_str(line).map_err(|e| {
+        (
+            Value::Null,
+            format!("not a JSON object: {}", json_cause(&e)),
+        )
+    })?;
     let Value::Object(fields) = record else {
         return Err((Value::Null, "not a JSON object".to_string()));
     };
@@ -118,6 +132,38 @@ fn annotate_record(
         Ok(annotations) => Ok((id, annotations.into_offsets(text, unit))),
         Err(e) => Err((id, e.to_string())),
     }
+}
+
+/// The id of a line that is not UTF-8, read with U+FFFD in place of the bad bytes, so that its
+/// error record can still be matched to its input; `null` when even that does not parse.
+fn id_of_damaged_line(line: &[u8]) -> Value {
+    match serde_json::from_str::<Value>(&String::from_utf8_lossy(line)) {
+        Ok(Value::Object(mut fields)) => fields.remove("id").unwrap_or(Value::Null),
+        _ => Value::Null,
+    }
+}
+
+/// What is wrong with a line that is not JSON, in words and with its column (bytes from 1):
+/// serde_json's own messages name what it was parsing when the line ended, not the cause.
+fn json_cause(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let what = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(what, _)| what);
+    let cause = match what {
+        "EOF while parsing a string" => "unterminated string (no closing quote)",
+        "EOF while parsing an object" => "unterminated object (no closing brace)",
+        "EOF while parsing a list" => "unterminated array (no closing bracket)",
+        "EOF while parsing a value" => "the line ends where a value should be",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a control character inside a string (a tab or line break must be escaped)"
+        }
+        "key must be a string" => "a key that is not a quoted string",
+        "trailing characters" => "more after the JSON value",
+        "expected value" => "not a JSON value",
+        other => other,
+    };
+    format!("{cause}, at column {}", error.column())
 }
 
 /// Writes answers in order, names failed lines on stderr, and keeps the tally.

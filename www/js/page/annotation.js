@@ -4,7 +4,7 @@
 import { AnnotatorRestarted, Superseded } from "../client.js";
 import { AnnotationStore, packSpans } from "../packed.js";
 import { nextTask, renderIncrementally, renderPacked } from "../render.js";
-import { $, afterNextFrame, formatBytes, INCREMENTAL_RENDER_CHARS } from "./dom.js";
+import { $, afterNextFrame, formatBytes, INCREMENTAL_RENDER_CHARS, utf8Bytes } from "./dom.js";
 
 /**
  * `after`: what is built once the marks are shown, in order (legend counts, groups, lists);
@@ -58,7 +58,7 @@ export function createAnnotation({ state, client, setStatus, editor, refDate, af
     if (bytes > client.maxInputBytes) return tooLong(bytes);
     view.setAttribute("aria-busy", "true");
     view.dataset.state = "annotating";
-    setStatus(`Annotating ${formatBytes(bytes)}…`, { progressValue: null });
+    setStatus(`Annotating ${formatBytes(utf8Bytes(text))}…`, { progressValue: null });
     try {
       const result = await client.annotate(text, requested, { channel: "page", names: state.names.length ? state.names : null });
       if (seq !== state.requestSeq) return;

@@ -22,6 +22,17 @@ export function afterNextFrame() {
   });
 }
 
+/** The exact UTF-8 size of `text`, for sizes shown to the reader (no copy is made). */
+export function utf8Bytes(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes for 2 units; other units from U+0800 are 3, from U+0080 2.
+    bytes += unit >= 0xd800 && unit < 0xe000 ? 1 : unit >= 0x800 ? 2 : unit >= 0x80 ? 1 : 0;
+  }
+  return bytes;
+}
+
 export function formatBytes(n) {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

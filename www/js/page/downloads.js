@@ -2,7 +2,7 @@
 // downloaded or copied.
 
 import { toCsv, toJson, toWebAnnotation } from "../exports.js";
-import { $, el, formatBytes, today } from "./dom.js";
+import { $, el, formatBytes, today, utf8Bytes } from "./dom.js";
 
 export function createDownloads({ state, client }) {
   const EXPORTS = {
@@ -44,7 +44,7 @@ export function createDownloads({ state, client }) {
     }
     if (button.dataset.action === "copy") {
       const ok = await copyText(content);
-      statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(content.length)}).` : "Copying failed.";
+      statusLine.textContent = ok ? `Copied ${format.name} (${formatBytes(utf8Bytes(content))}).` : "Copying failed.";
     } else {
       const blob = new Blob([content], { type: `${format.mime};charset=utf-8` });
       const url = URL.createObjectURL(blob);
