@@ -50,19 +50,22 @@ impl Annotator {
     /// of any length and content gives a (possibly empty) result.
     pub fn annotate(&self, text: &str, options: &Options) -> Annotations {
         let doc = Document::new(text);
-        let (entities, entity_groups) = self.entities.recognize(&doc);
-        let figures = self.figures.recognize(&doc, options);
-        let quotes = self.quotes.recognize(&doc, &entities);
-        let mut annotations = Annotations {
+        let mut entities = self.entities.mentions(&doc);
+        let mut figures = self.figures.recognize(&doc, options);
+        let mut quotes = self.quotes.recognize(&doc, &entities);
+        // Spans first, then what refers to them: groups count only the mentions that stay,
+        // and speakers link to those groups.
+        overlap::resolve(&mut quotes, &mut figures, &mut entities);
+        let entity_groups = self.entities.group(&mut entities);
+        self.quotes.link_speakers(&doc, &mut quotes, &entities);
+        Annotations {
             entities,
             entity_groups,
             figures,
             quotes,
             warnings: language_warnings(&doc),
             ..Annotations::default()
-        };
-        overlap::resolve(&mut annotations);
-        annotations
+        }
     }
 
     /// Like [`annotate`](Self::annotate), but refuses text over [`MAX_INPUT_BYTES`] with an
@@ -103,12 +106,12 @@ pub mod stages {
 
     pub fn prepare<'t>(annotator: &Annotator, text: &'t str) -> Prepared<'t> {
         let doc = Document::new(text);
-        let entities = annotator.entities.recognize(&doc).0;
+        let entities = annotator.entities.mentions(&doc);
         Prepared { doc, entities }
     }
 
     pub fn entities(annotator: &Annotator, prepared: &Prepared) -> usize {
-        annotator.entities.recognize(&prepared.doc).0.len()
+        annotator.entities.mentions(&prepared.doc).len()
     }
 
     pub fn figures(annotator: &Annotator, prepared: &Prepared, options: &Options) -> usize {

@@ -8,10 +8,31 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::calendar::{month_of_name, Date};
+use crate::calendar::{full_month_names, month_of_word, Date, MONTH_ABBREVIATIONS};
 
-/// A date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025".
-const DATE: &str = r"(?:(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})|(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})|(?P<long_d>\d{1,2})\.\s?(?P<long_m>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s(?P<long_y>\d{4}))";
+/// The parts of a date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025",
+/// "3. Okt. 2015". Month names come from the calendar's one list.
+const ISO_DATE: &str = r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})";
+const NUMERIC_DATE: &str = r"(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})";
+
+fn long_date() -> String {
+    format!(
+        r"(?P<long_d>\d{{1,2}})\.\s*(?P<long_m>{})\.?\s+(?P<long_y>\d{{4}})",
+        month_alternation()
+    )
+}
+
+/// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
+/// longest first ("Sept" before "Sep").
+fn month_alternation() -> String {
+    let mut words: Vec<String> = full_month_names()
+        .chain(MONTH_ABBREVIATIONS)
+        .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])
+        .collect();
+    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+    words.dedup();
+    words.join("|")
+}
 
 /// One place name: up to three capitalised words ("Frankfurt am Main", "Den Haag").
 const PLACE: &str =
@@ -32,14 +53,15 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// How far into a paragraph a dateline may reach (bytes).
 const WINDOW: usize = 160;
 
-/// How far into a text its publication date may stand (characters), on its first line.
-const HEAD_CHARS: usize = 80;
+/// How far into a text its publication date may stand (characters, across lines).
+const HEAD_CHARS: usize = 300;
 
 fn dateline_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let pattern = format!(
-            r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{DATE}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]"
+            r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{ISO_DATE}|{NUMERIC_DATE}|{}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]",
+            long_date()
         );
         Regex::new(&pattern).expect("the dateline grammar compiles")
     })
@@ -48,7 +70,13 @@ fn dateline_regex() -> &'static Regex {
 fn date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"(?:^|[^\w.-]){DATE}(?:$|[^\d])")).expect("the date grammar compiles")
+        // Not inside a longer number: no digit, dot (nor, before an ISO date, a dash) before;
+        // no digit after.
+        let pattern = format!(
+            r"(?:^|[^\d.-]){ISO_DATE}(?:$|\D)|(?:^|[^\d.])(?:{NUMERIC_DATE}|{})(?:$|\D)",
+            long_date()
+        );
+        Regex::new(&pattern).expect("the date grammar compiles")
     })
 }
 
@@ -123,15 +151,15 @@ fn split_spans(text: &str, separator: char) -> Vec<Range<usize>> {
     out
 }
 
-/// A publication date written at the very start of a text: a date in the dateline grammar
-/// ("2025-10-28", "28.10.2025", "28. Oktober 2025") among the first 80 characters of the
-/// first line.
+/// A publication date written near the start of a text: the first valid date in the dateline
+/// grammar ("2025-10-28", "28.10.2025", "28. Oktober 2025", "3. Okt. 2015") among its first
+/// 300 characters.
 pub fn find_dateline(text: &str) -> Option<Date> {
     let end = text
         .char_indices()
         .nth(HEAD_CHARS)
         .map_or(text.len(), |(i, _)| i);
-    let head = text[..end].split('\n').next().unwrap_or("");
+    let head = &text[..end];
     date_regex().captures_iter(head).find_map(|found| {
         let number = |name: &str| found.name(name)?.as_str().parse::<u32>().ok();
         let (year, month, day) = if let Some(y) = number("iso_y") {
@@ -142,7 +170,7 @@ pub fn find_dateline(text: &str) -> Option<Date> {
             let month = found.name("long_m")?.as_str();
             (
                 number("long_y")?,
-                u32::from(month_of_name(month)?),
+                u32::from(month_of_word(month)?),
                 number("long_d")?,
             )
         };
@@ -171,12 +199,24 @@ mod tests {
                 "Kein Datum hier. Und 2025-10-28 steht zu weit hinten? Nein, das ist nah.",
                 Some("2025-10-28"),
             ),
-            ("Erste Zeile ohne Datum\n2025-10-28", None),
+            ("Erste Zeile ohne Datum\n2025-10-28", Some("2025-10-28")),
+            ("Wien – Am 3. Okt. 2015 begann es", Some("2015-10-03")),
+            ("Graz, 13. Jänner 2016: Schnee", Some("2016-01-13")),
+            ("am 1. sept 2020 und 1. SEPTEMBER 2021", Some("2020-09-01")),
+            ("Stand: 5. Feb. 2019", Some("2019-02-05")),
+            ("v2025-10-28 und -28.10.2025", Some("2025-10-28")),
             ("Nummer 12025-10-28", None),
             ("2025-02-30 ist kein Tag", None),
             ("„😀“ 01.02.2003", Some("2003-02-01")),
             ("", None),
         ];
+        let far = format!("{} 28.10.2025", "x".repeat(290));
+        let near = format!("{} 28.10.2025", "ä".repeat(280));
+        assert_eq!(find_dateline(&far), None, "after 300 characters");
+        assert_eq!(
+            find_dateline(&near).map(|d| d.to_string()).as_deref(),
+            Some("2025-10-28")
+        );
         for (text, expected) in cases {
             assert_eq!(
                 find_dateline(text).map(|d| d.to_string()).as_deref(),

@@ -2,9 +2,10 @@
 //! unpacked from the generated blob into lookup tables keyed by token text.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
+use crate::hash::{FxHasher, SEED};
 use crate::text::tokenize;
 
 /// The blob written by `cargo xtask gen`; its format is described in xtask/src/lexicon.rs.
@@ -54,36 +55,12 @@ pub struct Phrase {
     pub entry: Entry,
 }
 
-/// A fast, deterministic hasher for short strings (the default SipHash is slow here).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub use crate::hash::FxBuild;
 
 /// A cheap hash of a token, for the word table.
 #[inline]
 fn word_hash(word: &str) -> u64 {
-    let mut h = FxHasher(0x9e37_79b9_7f4a_7c15);
+    let mut h = FxHasher::with_seed(SEED);
     h.write(word.as_bytes());
     h.finish()
 }

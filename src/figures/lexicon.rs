@@ -1,9 +1,8 @@
 //! The words figures are made of, looked up by their lowercase spelling in one hash probe.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::annotations::{Approx, PeriodPart};
+use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
+use crate::hash::FxMap;
 
 mod grain;
 mod holidays;
@@ -90,35 +89,6 @@ pub(crate) enum Lex {
     Trigger,
 }
 
-/// FxHash: a multiply-rotate hash, far cheaper than SipHash on short words.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
 /// The longest word worth looking up; longer words are compounds no table holds.
 pub(crate) const MAX_WORD: usize = 64;
 
@@ -181,40 +151,6 @@ pub(crate) fn shape(bytes: &[u8]) -> usize {
     let key = u32::from_le_bytes([first | 0x20, second | 0x20, last | 0x20, bytes.len() as u8]);
     (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_LOG2)) as usize
 }
-
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-];
-
-const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("mär", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("okt", 10),
-    ("nov", 11),
-    ("dez", 12),
-    ("jän", 1),
-];
-
-/// Austrian month names, full months like "Januar".
-const AUSTRIAN_MONTHS: [(&str, u8); 2] = [("jänner", 1), ("feber", 2)];
 
 /// Counted years of a life or a career ("29 Dienstjahren", "zwei Lebensjahre"): plurals only,
 /// so that "80. Lebensjahr" stays an ordinal.
@@ -388,15 +324,11 @@ impl Lexicon {
         ] {
             add(word, Lex::Fraction(fraction));
         }
-        for (index, month) in MONTHS.iter().enumerate() {
-            add(month, Lex::Month(index as u8 + 1));
-        }
-        add("maerz", Lex::Month(3));
-        for (word, month) in AUSTRIAN_MONTHS {
-            add(word, Lex::Month(month));
+        for (name, month) in full_month_names() {
+            add(&name.to_lowercase(), Lex::Month(month));
         }
         for (word, month) in MONTH_ABBREVIATIONS {
-            add(word, Lex::MonthAbbrev(month));
+            add(&word.to_lowercase(), Lex::MonthAbbrev(month));
         }
         for (index, day) in WEEKDAYS.iter().enumerate() {
             add(day, Lex::Weekday(index as u8));
