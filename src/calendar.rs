@@ -230,9 +230,10 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 /// Other full spellings: Austrian ("Jänner", "Feber") and without umlaut ("Maerz").
 pub(crate) const MONTH_VARIANTS: [(&str, u8); 3] = [("Jänner", 1), ("Feber", 2), ("Maerz", 3)];
 
-/// Abbreviations, written with or without a full stop ("Okt.", "Sept").
+/// Abbreviations, written with or without a full stop ("Okt.", "Sept", Austrian "Jän.").
 pub(crate) const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("Jan", 1),
+    ("Jän", 1),
     ("Feb", 2),
     ("Mär", 3),
     ("Apr", 4),
@@ -244,7 +245,6 @@ pub(crate) const MONTH_ABBREVIATIONS: [(&str, u8); 13] = [
     ("Okt", 10),
     ("Nov", 11),
     ("Dez", 12),
-    ("Jän", 1),
 ];
 
 /// The number of a German month name as written ("Oktober" → 10; Austrian "Jänner" → 1).
