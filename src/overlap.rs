@@ -182,6 +182,7 @@ mod tests {
                 text: s.to_string(),
                 entity_id: 0,
                 figure_unit: false,
+                flat: None,
             }
         };
         let figure = |s: &str, kind| {
@@ -263,6 +264,7 @@ mod tests {
             text: String::new(),
             entity_id,
             figure_unit: false,
+            flat: None,
         };
         let group = |id, mentions| EntityGroup {
             id,

@@ -152,6 +152,44 @@ fn seed_article_people_keep_one_label_and_one_group() {
     }
 }
 
+/// Where the White House acts ("nach Angaben des Weißen Hauses", "erklärte das Weiße Haus")
+/// it is an organisation.
+#[test]
+fn seed_article_white_house_acts_as_an_organisation() {
+    let Some((text, found, listing)) = annotated_seed() else {
+        return;
+    };
+    let label_at = |needle: &str, name: &str| -> Option<EntityLabel> {
+        let at = text.find(needle)? + needle.find(name)?;
+        found
+            .entities
+            .iter()
+            .find(|e| e.start == at && e.end == at + name.len())
+            .map(|e| e.label)
+    };
+    let cases = [
+        (
+            "des Weißen Hauses",
+            "Weißen Hauses",
+            EntityLabel::Organisation,
+        ),
+        ("das Weiße Haus", "Weiße Haus", EntityLabel::Organisation),
+        (
+            "Das Weiße Haus erklärte",
+            "Weiße Haus",
+            EntityLabel::Organisation,
+        ),
+    ];
+    for (needle, name, label) in cases {
+        assert!(text.contains(needle), "the seed has changed: {needle:?}");
+        assert_eq!(
+            label_at(needle, name),
+            Some(label),
+            "{needle}: {listing:#?}"
+        );
+    }
+}
+
 #[test]
 fn custom_names_through_the_public_api() {
     let annotator = Annotator::new()

@@ -9,12 +9,12 @@ pub(crate) mod tagger;
 
 use std::sync::OnceLock;
 
-use crate::annotations::{Entity, EntityGroup, EntityLabel};
+use crate::annotations::{Entity, EntityGroup, EntityLabel, FlatSpan};
 use crate::dateline::dateline_at;
 use crate::error::Error;
 use crate::text::Document;
 use features::{Extractor, Features};
-use lexicon::Lexicon;
+use lexicon::{flag, Lexicon};
 use names::CustomNames;
 use tagger::{Model, Scratch};
 
@@ -78,13 +78,15 @@ impl Recognizer {
             .map(|(range, label)| {
                 let start = doc.tokens[range.start].start;
                 let end = doc.tokens[range.end - 1].end;
+                let text = &doc.text[start..end];
                 Entity {
                     start,
                     end,
                     label,
-                    text: doc.text[start..end].to_string(),
+                    text: text.to_string(),
                     entity_id: 0,
                     figure_unit: false,
+                    flat: Some(flat_view(text, start, label, self.lexicon)),
                 }
             })
             .collect();
@@ -122,8 +124,26 @@ impl Recognizer {
         join_spaced_compounds(doc, &mut found);
         trim_punctuation(doc, &mut found);
         propagate_surnames(doc, &mut found);
+        institutions_that_act(doc, self.lexicon, &mut found);
         harmonise_labels(doc, &mut found);
+        drop_unsupported_people(doc, self.lexicon, &mut found);
         found
+    }
+}
+
+/// A mention in four classes: a derivation keeps its span ("deutsche" is LOC), a part of
+/// a hyphenated compound becomes the part that names something ("EU" of "EU-Kommissar").
+fn flat_view(text: &str, start: usize, label: EntityLabel, lexicon: &Lexicon) -> FlatSpan {
+    let base = label.base();
+    let is_part = base != label && label.as_str().ends_with("part");
+    let part = is_part
+        .then(|| grouping::named_part(text, lexicon))
+        .flatten()
+        .unwrap_or(0..text.len());
+    FlatSpan {
+        start: start + part.start,
+        end: start + part.end,
+        label: base,
     }
 }
 
@@ -389,6 +409,99 @@ fn names_a_company(doc: &Document, range: &std::ops::Range<usize>) -> bool {
     COMPANY_NOUNS.iter().any(|noun| lower.ends_with(noun))
 }
 
+/// Verbs of stating, as the start of the lower-cased word ("erklärte", "teilte … mit").
+const STATING_VERBS: &[&str] = &[
+    "erklär",
+    "teilt",
+    "sagt",
+    "betont",
+    "warnt",
+    "bestätig",
+    "kündigt",
+    "forder",
+    "kritisier",
+    "dementier",
+    "verkündet",
+    "mitteilt",
+    "bekräftig",
+    "kommentier",
+];
+
+/// A place that the organisation lexicon also knows as an institution ("Weißes Haus") is an
+/// organisation where it acts: it states something ("Das Weiße Haus erklärte", "erklärte das
+/// Weiße Haus") or is a source ("nach Angaben des Weißen Hauses", "laut Weißem Haus").
+fn institutions_that_act(doc: &Document, lexicon: &Lexicon, found: &mut [TokenSpan]) {
+    let stating = |i: usize| {
+        let word = doc.token_text(i).to_lowercase();
+        STATING_VERBS.iter().any(|verb| word.starts_with(verb))
+    };
+    let word = |i: Option<usize>| i.map_or("", |i| doc.token_text(i));
+    for (range, label) in found.iter_mut() {
+        if *label != EntityLabel::Location {
+            continue;
+        }
+        let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+        let flags = match words.len() {
+            1 => lexicon.flags(words[0]),
+            n => lexicon
+                .phrase_at(&words)
+                .or_else(|| lexicon.inflected_phrase_at(&words))
+                .filter(|p| p.tokens.len() == n)
+                .map_or(0, |p| p.entry.flags),
+        };
+        if flags & flag::ORG == 0 || flags & flag::PLACE != 0 {
+            continue;
+        }
+        let before = |k: usize| range.start.checked_sub(k);
+        let after = (range.end < doc.tokens.len()).then_some(range.end);
+        let acts = after.is_some_and(stating)
+            || before(2).is_some_and(stating)
+            || word(before(2)) == "Angaben"
+            || matches!(word(before(1)), "laut" | "Laut");
+        if acts {
+            *label = EntityLabel::Organisation;
+        }
+    }
+}
+
+/// Sentences a text needs before it counts as an article, where people are introduced by
+/// their full name before a surname stands alone.
+const ARTICLE_SENTENCES: usize = 3;
+
+/// No guessing: in an article, a one-word person needs evidence. A full name elsewhere in
+/// the text ending in it, a title or form of address before it ("Kanzlerin", "Herr"), or a
+/// lexicon's given name or surname is evidence; without any, the word is a company where
+/// the words around it say so ("der Autobauer X") and no name otherwise. A single sentence
+/// (a headline, a caption) has no such context, so the tagger's word stands there.
+fn drop_unsupported_people(doc: &Document, lexicon: &Lexicon, found: &mut Vec<TokenSpan>) {
+    if doc.sentences.len() < ARTICLE_SENTENCES {
+        return;
+    }
+    let surnames = known_surnames(doc, found);
+    let supported = |i: usize| {
+        let word = doc.token_text(i);
+        let stem = features::genitive_stem(word).unwrap_or(word);
+        let name_flags = flag::GIVEN | flag::SURNAME;
+        let before = i
+            .checked_sub(1)
+            .map_or(0, |j| lexicon.flags(doc.token_text(j)));
+        surnames.contains(word)
+            || surnames.contains(stem)
+            || before & (flag::TITLE | flag::HONORIFIC) != 0
+            || (lexicon.flags(word) | lexicon.flags(stem)) & name_flags != 0
+    };
+    found.retain_mut(|(range, label)| {
+        if *label != EntityLabel::Person || range.len() != 1 || supported(range.start) {
+            return true;
+        }
+        if names_a_company(doc, range) {
+            *label = EntityLabel::Organisation;
+            return true;
+        }
+        false
+    });
+}
+
 /// Document-level consistency: once "Donald Trump" is a person, a lone "Trump" or
 /// "Trumps" elsewhere in the text that the tagger left untagged is the same person (the
 /// tagger sees one sentence at a time and misses many such short mentions).
@@ -575,6 +688,43 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_flat_view_names_the_base_thing() {
+        use EntityLabel::*;
+        let lexicon = Lexicon::embedded();
+        // (mention, label, flat text, flat label)
+        let cases = [
+            ("deutsche", LocationDeriv, "deutsche", Location),
+            ("EU-Kommissar", OrganisationPart, "EU", Organisation),
+            ("Nato-Gipfel", OrganisationPart, "Nato", Organisation),
+            ("Europapolitik", LocationPart, "Europapolitik", Location),
+            ("Donald Trump", Person, "Donald Trump", Person),
+            ("Friedensnobelpreis", Other, "Friedensnobelpreis", Other),
+        ];
+        for (text, label, flat_text, flat_label) in cases {
+            let prefix = "Vor ";
+            let start = prefix.len();
+            let full = format!("{prefix}{text}");
+            let flat = flat_view(text, start, label, lexicon);
+            assert_eq!(&full[flat.start..flat.end], flat_text, "{text}");
+            assert_eq!(flat.label, flat_label, "{text}");
+        }
+        // It crosses into JSON as `flat: {start, end, label}`.
+        let text = "Die EU-Kommissarin kam.";
+        let found = crate::Annotator::new().annotate(text, &crate::Options::default());
+        let json = serde_json::to_value(&found).expect("serialises");
+        for entity in json["entities"].as_array().expect("entities") {
+            let flat = &entity["flat"];
+            let label = flat["label"].as_str().expect("a label");
+            assert!(["PER", "LOC", "ORG", "OTH"].contains(&label), "{entity}");
+            assert!(
+                flat["start"].as_u64() >= entity["start"].as_u64(),
+                "{entity}"
+            );
+            assert!(flat["end"].as_u64() <= entity["end"].as_u64(), "{entity}");
         }
     }
 
