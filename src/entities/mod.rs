@@ -123,7 +123,9 @@ impl Recognizer {
         split_adjacent_people(doc, &mut found);
         join_spaced_compounds(doc, &mut found);
         trim_punctuation(doc, &mut found);
+        join_institutions(doc, self.lexicon, &mut found);
         propagate_surnames(doc, &mut found);
+        propagate_inflected_names(doc, &mut found);
         institutions_that_act(doc, self.lexicon, &mut found);
         harmonise_labels(doc, &mut found);
         drop_unsupported_people(doc, self.lexicon, &mut found);
@@ -213,6 +215,101 @@ fn join_spaced_compounds(doc: &Document, found: &mut Vec<TokenSpan>) {
         }
         joined.push((range, label));
     }
+    *found = joined;
+}
+
+/// Institutions named by their kind and place or group: the head noun's ending, and
+/// whether a group in the genitive may follow ("Zentralrat der Muster").
+const INSTITUTION_HEADS: &[(&str, bool)] = &[
+    ("gericht", false),
+    ("universität", false),
+    ("hochschule", false),
+    ("sparkasse", false),
+    ("landratsamt", false),
+    ("polizeipräsidium", false),
+    ("staatsanwaltschaft", false),
+    ("zentralrat", true),
+    ("bundesverband", true),
+    ("landesverband", true),
+];
+
+/// An institution with its place or group is one organisation: "Amtsgericht Kelbrück"
+/// (the tagger often marks only the place), "Zentralrat der Muster".
+fn join_institutions(doc: &Document, lexicon: &Lexicon, found: &mut Vec<TokenSpan>) {
+    let head_at = |i: usize| -> Option<bool> {
+        let word = doc.token_text(i);
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        INSTITUTION_HEADS
+            .iter()
+            .find(|(head, _)| lower.ends_with(head))
+            .map(|&(_, group)| group)
+    };
+    let capitalised = |i: usize| {
+        i < doc.tokens.len()
+            && doc
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in found.iter() {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut joined: Vec<TokenSpan> = Vec::with_capacity(found.len());
+    let mut spans = std::mem::take(found).into_iter().peekable();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        // A head that no mention covers, followed by a place mention or "der/des" and a name.
+        let head = (!covered[i]).then(|| head_at(i)).flatten();
+        while let Some(span) = spans.next_if(|(r, _)| r.start <= i) {
+            joined.push(span);
+        }
+        let Some(group) = head else {
+            i += 1;
+            continue;
+        };
+        let next = spans.peek().filter(|(r, _)| r.start == i + 1).cloned();
+        let genitive = group
+            && matches!(
+                doc.token_text((i + 1).min(doc.tokens.len() - 1)),
+                "der" | "des"
+            )
+            && capitalised(i + 2);
+        // The place: a mention of one name (a place, or a place the tagger took for a
+        // person), or a capitalised word the word table does not know.
+        let place = next
+            .filter(|(r, l)| l.base() == EntityLabel::Location || r.len() == 1)
+            .map(|(r, _)| r.end)
+            .or_else(|| {
+                (capitalised(i + 1)
+                    && !covered[i + 1]
+                    && lexicon.word(doc.token_text(i + 1)).rarity == 0)
+                    .then_some(i + 2)
+            });
+        if let Some(end) = place {
+            spans.next_if(|(r, _)| r.start == i + 1);
+            joined.push((i..end, EntityLabel::Organisation));
+            i = end;
+        } else if genitive {
+            let mut end = i + 2;
+            while capitalised(end) {
+                end += 1;
+            }
+            // Mentions inside the group's name join it.
+            while let Some((range, _)) = spans.next_if(|(r, _)| r.start < end) {
+                end = end.max(range.end);
+            }
+            joined.push((i..end, EntityLabel::Organisation));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    joined.extend(spans);
     *found = joined;
 }
 
@@ -407,6 +504,65 @@ fn names_a_company(doc: &Document, range: &std::ops::Range<usize>) -> bool {
     }
     let lower = before.to_lowercase();
     COMPANY_NOUNS.iter().any(|noun| lower.ends_with(noun))
+}
+
+/// One name, found everywhere in its text: a name of several words that the tagger found
+/// once is also a mention where the same words stand in another case ("des Weißen Hauses"
+/// after "das Weiße Haus"), if no mention covers them.
+fn propagate_inflected_names(doc: &Document, found: &mut Vec<TokenSpan>) {
+    use std::collections::HashMap;
+    let key = |range: std::ops::Range<usize>| -> Vec<String> {
+        range.map(|i| grouping::stem(doc.token_text(i))).collect()
+    };
+    let mut names: HashMap<Vec<String>, EntityLabel, lexicon::FxBuild> = HashMap::default();
+    for (range, label) in found.iter() {
+        if range.len() >= 2 && *label == label.base() {
+            names.entry(key(range.clone())).or_insert(*label);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let lengths: std::collections::BTreeSet<usize> = names.keys().map(Vec::len).collect();
+    let firsts: std::collections::HashSet<&str, lexicon::FxBuild> =
+        names.keys().map(|k| k[0].as_str()).collect();
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in found.iter() {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let capitalised = |i: usize| {
+        doc.token_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let mut added = false;
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        let hit = (!covered[i]
+            && capitalised(i)
+            && firsts.contains(grouping::stem(doc.token_text(i)).as_str()))
+        .then(|| {
+            lengths.iter().rev().find_map(|&n| {
+                let end = i + n;
+                (end <= doc.tokens.len() && !covered[i..end].iter().any(|&c| c))
+                    .then(|| names.get(&key(i..end)).map(|&label| (end, label)))
+                    .flatten()
+            })
+        })
+        .flatten();
+        match hit {
+            Some((end, label)) => {
+                found.push((i..end, label));
+                added = true;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    if added {
+        found.sort_by_key(|(range, _)| range.start);
+    }
 }
 
 /// Verbs of stating, as the start of the lower-cased word ("erklärte", "teilte … mit").

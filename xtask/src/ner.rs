@@ -39,6 +39,8 @@ struct Settings {
     smartdata_deriv: bool,
     /// SmartData's "X - Y" is read as "X-Y".
     smartdata_join: bool,
+    /// SmartData's O admits OTH, deriv and part tags.
+    smartdata_mask: bool,
     seed: u64,
     /// Training runs with different shuffles, averaged into the one model.
     runs: usize,
@@ -54,6 +56,7 @@ impl Settings {
             smartdata_weight: 1.0,
             smartdata_deriv: true,
             smartdata_join: true,
+            smartdata_mask: true,
             seed: 20140101,
             runs: 5,
         };
@@ -73,6 +76,7 @@ impl Settings {
                 "--no-smartdata" => settings.smartdata = false,
                 "--smartdata-strict-labels" => settings.smartdata_deriv = false,
                 "--smartdata-spaced-hyphens" => settings.smartdata_join = false,
+                "--smartdata-unmasked" => settings.smartdata_mask = false,
                 // In percent, so that the option stays a whole number like the others.
                 "--smartdata-weight" => {
                     settings.smartdata_weight = value("--smartdata-weight")? as f32 / 100.0
@@ -166,6 +170,9 @@ struct Example {
 /// labels stand for, and how much its sentences weigh.
 #[derive(Clone, Copy)]
 struct Partial {
+    /// O stands for O or any OTH, deriv or part tag (else O is O: the set's products and
+    /// events are taught as no name).
+    mask: bool,
     /// A label also admits its deriv and part forms ("deutsche" is LOC there, LOCderiv in
     /// GermEval).
     deriv: bool,
@@ -181,39 +188,45 @@ fn examples(
     let mut extractor = Extractor::new();
     let mut features = Features::default();
     let mut out = Vec::with_capacity(sentences.len());
-    // Tags a partial corpus cannot tell from O: OTH in all forms and every deriv/part.
-    let unknowable: u32 = (1..N_TAGS as u8)
-        .filter(|&t| {
-            let label = EntityLabel::ALL[(t as usize - 1) / 2];
-            label.base() == EntityLabel::Other || label.base() != label
-        })
-        .fold(1, |mask, t| mask | 1 << t);
+    // A tag's label form: 0 plain, 1 deriv, 2 part.
+    let form_of = |tag: usize| ((tag - 1) / 2) / 4;
+    let tags_of = |keep: &dyn Fn(usize) -> bool| -> u32 {
+        (1..N_TAGS)
+            .filter(|&t| keep(t))
+            .fold(0, |mask, t| mask | 1 << t)
+    };
+    let other_tags = tags_of(&|t| EntityLabel::ALL[(t - 1) / 2].base() == EntityLabel::Other);
+    let deriv_tags = tags_of(&|t| form_of(t) == 1);
+    let part_tags = tags_of(&|t| form_of(t) == 2);
     // A deriv form is an adjective ("deutsche", "Berliner"), a part form a compound
-    // ("EU-Kommissar"): only such words may take them in place of the plain label.
+    // ("EU-Kommissar"): only such words may take them in place of the plain label or of O
+    // (SmartData has neither, nor OTH).
     let admitted = |gold: u8, deriv: bool, word: &str| -> u32 {
+        let adjective = ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|ending| word.ends_with(ending));
+        let compound = word.contains('-');
+        let forms = |derivs: u32, parts: u32| {
+            (if deriv && adjective { derivs } else { 0 })
+                | (if deriv && compound { parts } else { 0 })
+        };
         if gold == 0 {
-            return unknowable;
+            let open = if deriv {
+                forms(deriv_tags, part_tags)
+            } else {
+                deriv_tags | part_tags
+            };
+            return 1 | other_tags | open;
         }
         let (label, inside) = ((gold as usize - 1) / 2, (gold as usize - 1) % 2);
         let tag = |form: usize| 1u32 << (1 + 2 * (label % 4 + 4 * form) + inside);
-        let mut mask = 1 << gold;
-        if deriv {
-            let adjective =
-                word.chars().next().is_some_and(char::is_lowercase) || word.ends_with("er");
-            if adjective {
-                mask |= tag(1);
-            }
-            if word.contains('-') {
-                mask |= tag(2);
-            }
-        }
-        mask
+        1 << gold | forms(tag(1), tag(2))
     };
     for sentence in sentences {
         let words: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
         extractor.extract(&words, lexicon, &mut features);
         let gold = tag_ids(&sentence.tags)?;
-        let allowed = partial.map(|p| {
+        let allowed = partial.filter(|p| p.mask).map(|p| {
             gold.iter()
                 .zip(&words)
                 .map(|(&g, word)| admitted(g, p.deriv, word))
@@ -620,6 +633,7 @@ pub fn train(args: &[String]) -> Result<(), String> {
     };
     if settings.smartdata {
         let partial = Partial {
+            mask: settings.smartdata_mask,
             deriv: settings.smartdata_deriv,
             weight: settings.smartdata_weight,
         };
