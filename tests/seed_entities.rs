@@ -190,6 +190,31 @@ fn seed_article_white_house_acts_as_an_organisation() {
     }
 }
 
+/// The aircraft carrier's name is OTH ("auf dem Flugzeugträger USS George Washington"), and
+/// no part of it is a person or a place.
+#[test]
+fn seed_article_carrier_is_a_thing() {
+    let Some((text, found, listing)) = annotated_seed() else {
+        return;
+    };
+    let at = text
+        .find("USS George Washington")
+        .expect("the seed names the carrier");
+    let end = at + "USS George Washington".len();
+    let inside: Vec<_> = found
+        .entities
+        .iter()
+        .filter(|e| e.start < end && at < e.end)
+        .collect();
+    assert!(
+        !inside.is_empty()
+            && inside
+                .iter()
+                .all(|e| e.label == EntityLabel::Other && e.text.ends_with("George Washington")),
+        "{inside:?}\n{listing:#?}"
+    );
+}
+
 #[test]
 fn custom_names_through_the_public_api() {
     let annotator = Annotator::new()

@@ -124,6 +124,8 @@ impl Recognizer {
         join_spaced_compounds(doc, &mut found);
         trim_punctuation(doc, &mut found);
         join_institutions(doc, self.lexicon, &mut found);
+        products_with_model_numbers(doc, &mut found);
+        quoted_titles(doc, &mut found);
         propagate_surnames(doc, &mut found);
         propagate_inflected_names(doc, &mut found);
         institutions_that_act(doc, self.lexicon, &mut found);
@@ -313,6 +315,95 @@ fn join_institutions(doc: &Document, lexicon: &Lexicon, found: &mut Vec<TokenSpa
     *found = joined;
 }
 
+/// Words after a model number that still belong to the product ("12 Pro", "Q7 Sport").
+const MODEL_SUFFIXES: &[&str] = &[
+    "Pro", "Plus", "Max", "Mini", "Ultra", "Air", "Lite", "Sport", "Edge", "Neo",
+];
+
+/// A product with a model number is OTH and takes its number in: "Airbus A380",
+/// "Travexa X200", "Flinkly 12 Pro" (a bare number only with a model word after it, so
+/// that "Schalke 04" stays a club).
+fn products_with_model_numbers(doc: &Document, found: &mut Vec<TokenSpan>) {
+    let n = doc.tokens.len();
+    let text = |i: usize| if i < n { doc.token_text(i) } else { "" };
+    let code = |w: &str| {
+        w.len() <= 8
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes().any(|b| b.is_ascii_alphabetic())
+    };
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let suffix = |i: usize| MODEL_SUFFIXES.contains(&text(i));
+    for k in 0..found.len() {
+        let (range, label) = found[k].clone();
+        if label != label.base() || label == EntityLabel::Location {
+            continue;
+        }
+        let inner_code = (range.start + 1..range.end).any(|i| code(text(i)));
+        let mut end = range.end;
+        let free = |i: usize| found.get(k + 1).is_none_or(|(r, _)| r.start > i);
+        if free(end) && (code(text(end)) || number(text(end)) && suffix(end + 1)) {
+            end += 1;
+            while free(end) && suffix(end) {
+                end += 1;
+            }
+        }
+        if inner_code || end > range.end {
+            found[k] = (range.start..end, EntityLabel::Other);
+        }
+    }
+}
+
+/// Nouns for works whose title follows in quotation marks ("der Film „Die stille Brücke“").
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "buch",
+    "lied",
+    "serie",
+    "album",
+    "roman",
+    "song",
+    "titel",
+    "stück",
+    "sendung",
+    "show",
+    "spiel",
+    "oper",
+    "gedicht",
+    "musical",
+    "dokumentation",
+    "single",
+    "bestseller",
+    "ausstellung",
+    "podcast",
+];
+
+/// A title in quotation marks after a noun for a work is one OTH mention, whatever the
+/// tagger made of its words.
+fn quoted_titles(doc: &Document, found: &mut Vec<TokenSpan>) {
+    const MAX_TITLE_TOKENS: usize = 12;
+    let mut titles: Vec<TokenSpan> = Vec::new();
+    for q in 1..doc.tokens.len() {
+        if !matches!(doc.token_text(q), "„" | "»" | "\"" | "“") {
+            continue;
+        }
+        let before = doc.token_text(q - 1);
+        let work = before.chars().next().is_some_and(char::is_uppercase) && {
+            let lower = before.to_lowercase();
+            WORK_NOUNS.iter().any(|noun| lower.ends_with(noun))
+        };
+        if !work {
+            continue;
+        }
+        let close = (q + 2..doc.tokens.len().min(q + 2 + MAX_TITLE_TOKENS))
+            .find(|&i| matches!(doc.token_text(i), "“" | "«" | "\"" | "”"));
+        if let Some(close) = close {
+            titles.push((q + 1..close, EntityLabel::Other));
+        }
+    }
+    override_spans(found, titles);
+}
+
 /// A name neither starts nor ends with a dash, a quotation mark or a comma ("US -" in
 /// "US - Präsident" is "US"); other marks stay ("St.", "Yahoo!"), and so does a closing
 /// parenthesis whose partner is inside. A mention of punctuation only goes.
@@ -430,6 +521,9 @@ fn harmonise_labels(doc: &Document, found: &mut [TokenSpan]) {
         if names_a_company(doc, range) {
             votes.entry(text).or_default()[2] += 2;
         }
+        if names_a_vehicle(doc, range) {
+            votes.entry(text).or_default()[3] += 2;
+        }
         if *label == EntityLabel::Person && range.len() >= 2 {
             // A full name outweighs a stray label of its surname.
             votes.entry(doc.token_text(range.end - 1)).or_default()[0] += 2;
@@ -504,6 +598,33 @@ fn names_a_company(doc: &Document, range: &std::ops::Range<usize>) -> bool {
     }
     let lower = before.to_lowercase();
     COMPANY_NOUNS.iter().any(|noun| lower.ends_with(noun))
+}
+
+/// Nouns for kinds of vehicle that stand before a vehicle's own name ("der Flugzeugträger
+/// X"): such names are OTH, whatever person or place they are named after.
+const VEHICLE_NOUNS: &[&str] = &[
+    "flugzeugträger",
+    "schiff",
+    "zerstörer",
+    "fregatte",
+    "u-boot",
+    "tanker",
+    "frachter",
+    "raumsonde",
+    "raumschiff",
+    "rakete",
+    "satellit",
+    "lokomotive",
+];
+
+/// Whether a kind of vehicle stands right before a mention.
+fn names_a_vehicle(doc: &Document, range: &std::ops::Range<usize>) -> bool {
+    let Some(before) = range.start.checked_sub(1).map(|i| doc.token_text(i)) else {
+        return false;
+    };
+    let lower = before.to_lowercase();
+    before.chars().next().is_some_and(char::is_uppercase)
+        && VEHICLE_NOUNS.iter().any(|noun| lower.ends_with(noun))
 }
 
 /// One name, found everywhere in its text: a name of several words that the tagger found
