@@ -323,7 +323,7 @@ const MODEL_SUFFIXES: &[&str] = &[
 /// A product with a model number is OTH and takes its number in: "Airbus A380",
 /// "Travexa X200", "Flinkly 12 Pro" (a bare number only with a model word after it, so
 /// that "Schalke 04" stays a club).
-fn products_with_model_numbers(doc: &Document, found: &mut Vec<TokenSpan>) {
+fn products_with_model_numbers(doc: &Document, found: &mut [TokenSpan]) {
     let n = doc.tokens.len();
     let text = |i: usize| if i < n { doc.token_text(i) } else { "" };
     let code = |w: &str| {
