@@ -235,6 +235,20 @@ const INSTITUTION_HEADS: &[(&str, bool)] = &[
     ("landesverband", true),
 ];
 
+/// The first three characters of a word.
+fn head(word: &str) -> &str {
+    let end = word.char_indices().nth(3).map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+/// Whether `word` ends with the lower-case `suffix`, its first letter in either case
+/// ("Amtsgericht", "Gericht" for "gericht"), without allocating.
+fn ends_with_ignoring_case(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.is_char_boundary(word.len() - suffix.len())
+        && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// An institution with its place or group is one organisation: "Amtsgericht Kelbrück"
 /// (the tagger often marks only the place), "Zentralrat der Muster".
 fn join_institutions(doc: &Document, lexicon: &Lexicon, found: &mut Vec<TokenSpan>) {
@@ -243,10 +257,9 @@ fn join_institutions(doc: &Document, lexicon: &Lexicon, found: &mut Vec<TokenSpa
         if !word.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let lower = word.to_lowercase();
         INSTITUTION_HEADS
             .iter()
-            .find(|(head, _)| lower.ends_with(head))
+            .find(|(head, _)| ends_with_ignoring_case(word, head))
             .map(|&(_, group)| group)
     };
     let capitalised = |i: usize| {
@@ -645,8 +658,13 @@ fn propagate_inflected_names(doc: &Document, found: &mut Vec<TokenSpan>) {
         return;
     }
     let lengths: std::collections::BTreeSet<usize> = names.keys().map(Vec::len).collect();
-    let firsts: std::collections::HashSet<&str, lexicon::FxBuild> =
-        names.keys().map(|k| k[0].as_str()).collect();
+    // The first three characters of a name's first word (every case ending shares them),
+    // so that most tokens are passed over without computing a stem.
+    let firsts: std::collections::HashSet<&str, lexicon::FxBuild> = found
+        .iter()
+        .filter(|(range, label)| range.len() >= 2 && *label == label.base())
+        .map(|(range, _)| head(doc.token_text(range.start)))
+        .collect();
     let mut covered = vec![false; doc.tokens.len()];
     for (range, _) in found.iter() {
         covered[range.clone()].iter_mut().for_each(|c| *c = true);
@@ -660,18 +678,16 @@ fn propagate_inflected_names(doc: &Document, found: &mut Vec<TokenSpan>) {
     let mut added = false;
     let mut i = 0;
     while i < doc.tokens.len() {
-        let hit = (!covered[i]
-            && capitalised(i)
-            && firsts.contains(grouping::stem(doc.token_text(i)).as_str()))
-        .then(|| {
-            lengths.iter().rev().find_map(|&n| {
-                let end = i + n;
-                (end <= doc.tokens.len() && !covered[i..end].iter().any(|&c| c))
-                    .then(|| names.get(&key(i..end)).map(|&label| (end, label)))
-                    .flatten()
+        let hit = (!covered[i] && capitalised(i) && firsts.contains(head(doc.token_text(i))))
+            .then(|| {
+                lengths.iter().rev().find_map(|&n| {
+                    let end = i + n;
+                    (end <= doc.tokens.len() && !covered[i..end].iter().any(|&c| c))
+                        .then(|| names.get(&key(i..end)).map(|&label| (end, label)))
+                        .flatten()
+                })
             })
-        })
-        .flatten();
+            .flatten();
         match hit {
             Some((end, label)) => {
                 found.push((i..end, label));

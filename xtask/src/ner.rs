@@ -58,7 +58,7 @@ impl Settings {
             smartdata_join: true,
             smartdata_mask: true,
             seed: 20140101,
-            runs: 5,
+            runs: 8,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
