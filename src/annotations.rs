@@ -57,6 +57,20 @@ pub struct Entity {
     /// as part of the figure, not as a name. Serialised only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub figure_unit: bool,
+    /// The mention in four classes, on the span that names the thing: what a tool that links
+    /// names to an archive reads. Always set by `annotate`; absent only in results read from
+    /// exports that predate it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat: Option<FlatSpan>,
+}
+
+/// An entity's flat view: the label is PER, LOC, ORG or OTH ("deutsche" LOCderiv is LOC on
+/// the same span; "EU-Kommissar" ORGpart is the "EU" span as ORG).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlatSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityLabel,
 }
 
 /// An entity with all its mentions counted.
@@ -333,6 +347,10 @@ impl Offsets for Annotations {
         for e in &mut self.entities {
             visit(&mut e.start);
             visit(&mut e.end);
+            if let Some(flat) = &mut e.flat {
+                visit(&mut flat.start);
+                visit(&mut flat.end);
+            }
         }
         for f in &mut self.figures {
             visit(&mut f.start);
@@ -387,6 +405,7 @@ mod tests {
             text: "Köln".into(),
             entity_id: 0,
             figure_unit: false,
+            flat: None,
         };
         let (start, end) = span("Straße");
         let figure = Figure {

@@ -399,6 +399,7 @@ mod tests {
             text: "Trump".into(),
             entity_id: 0,
             figure_unit: false,
+            flat: None,
         });
         annotations.entity_groups.push(EntityGroup {
             id: 0,

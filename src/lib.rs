@@ -37,7 +37,7 @@ mod wasm;
 
 pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
-    Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker, Warning,
+    FlatSpan, Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker, Warning,
 };
 pub use crate::annotator::{stages, Annotator, MAX_INPUT_BYTES};
 pub use crate::calendar::{ClockTime, Date, Weekday};

@@ -140,6 +140,7 @@ mod tests {
                 text: s.to_string(),
                 entity_id: 0,
                 figure_unit: false,
+                flat: None,
             }
         };
         let figure = |s: &str, kind| {
@@ -208,6 +209,7 @@ mod tests {
             text: String::new(),
             entity_id: 0,
             figure_unit: false,
+            flat: None,
         };
         let figure = |start, end| Figure {
             start,

@@ -31,7 +31,11 @@ export interface EntityMention {
   start: number; end: number; label: string; text: string; entity_id: number;
   /** `true` for the currency of a money figure ("Euro" in "5 Euro"): part of the figure, not a name. */
   figure_unit?: boolean;
+  /** The mention in four classes on the span that names the thing ("deutsche" LOCderiv: LOC;
+   *  "EU-Kommissar" ORGpart: the "EU" span as ORG), for linking names to an archive. */
+  flat: FlatMention;
 }
+export interface FlatMention { start: number; end: number; label: "PER" | "LOC" | "ORG" | "OTH"; }
 export interface EntityGroup { id: number; name: string; label: string; mentions: number; }
 export type FigureValue =
   | number

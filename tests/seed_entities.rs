@@ -152,6 +152,69 @@ fn seed_article_people_keep_one_label_and_one_group() {
     }
 }
 
+/// Where the White House acts ("nach Angaben des Weißen Hauses", "erklärte das Weiße Haus")
+/// it is an organisation.
+#[test]
+fn seed_article_white_house_acts_as_an_organisation() {
+    let Some((text, found, listing)) = annotated_seed() else {
+        return;
+    };
+    let label_at = |needle: &str, name: &str| -> Option<EntityLabel> {
+        let at = text.find(needle)? + needle.find(name)?;
+        found
+            .entities
+            .iter()
+            .find(|e| e.start == at && e.end == at + name.len())
+            .map(|e| e.label)
+    };
+    let cases = [
+        (
+            "des Weißen Hauses",
+            "Weißen Hauses",
+            EntityLabel::Organisation,
+        ),
+        ("das Weiße Haus", "Weiße Haus", EntityLabel::Organisation),
+        (
+            "Das Weiße Haus erklärte",
+            "Weiße Haus",
+            EntityLabel::Organisation,
+        ),
+    ];
+    for (needle, name, label) in cases {
+        assert!(text.contains(needle), "the seed has changed: {needle:?}");
+        assert_eq!(
+            label_at(needle, name),
+            Some(label),
+            "{needle}: {listing:#?}"
+        );
+    }
+}
+
+/// The aircraft carrier's name is OTH ("auf dem Flugzeugträger USS George Washington"), and
+/// no part of it is a person or a place.
+#[test]
+fn seed_article_carrier_is_a_thing() {
+    let Some((text, found, listing)) = annotated_seed() else {
+        return;
+    };
+    let at = text
+        .find("USS George Washington")
+        .expect("the seed names the carrier");
+    let end = at + "USS George Washington".len();
+    let inside: Vec<_> = found
+        .entities
+        .iter()
+        .filter(|e| e.start < end && at < e.end)
+        .collect();
+    assert!(
+        !inside.is_empty()
+            && inside
+                .iter()
+                .all(|e| e.label == EntityLabel::Other && e.text.ends_with("George Washington")),
+        "{inside:?}\n{listing:#?}"
+    );
+}
+
 #[test]
 fn custom_names_through_the_public_api() {
     let annotator = Annotator::new()

@@ -58,6 +58,19 @@ fn utf16_offsets_slice_exactly() {
         total += found;
     }
     assert!(total >= 5);
+    // Every entity carries its flat view, inside its own span, in four classes.
+    let entities: Array = get(&result, "entities").dyn_into().expect("array");
+    for entity in entities.iter() {
+        let flat = get(&entity, "flat");
+        let at = |object: &JsValue, key: &str| get(object, key).as_f64().expect(key);
+        assert!(at(&entity, "start") <= at(&flat, "start"));
+        assert!(at(&flat, "end") <= at(&entity, "end"));
+        let label = get(&flat, "label").as_string().expect("label");
+        assert!(
+            ["PER", "LOC", "ORG", "OTH"].contains(&label.as_str()),
+            "{label}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

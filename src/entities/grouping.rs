@@ -36,6 +36,53 @@ fn stem_key(name: &str) -> String {
         .join(" ")
 }
 
+/// The nominative of a name whose last word is a genitive ("Deutschlands" → "Deutschland",
+/// "Bundeskriminalamtes" → "Bundeskriminalamt", "Weißen Hauses" → "Weiße Haus"), or `None`
+/// when it does not look like one. A word is a genitive when dropping its "-es" or "-s"
+/// leaves a form the word table knows as more common than the word itself ("Reuters",
+/// "Paris" and "Texas" stay); an adjective before it ("Weißen") drops its "-n" where the
+/// word table knows the "-e" form (the nominative after "der", "die", "das").
+pub fn nominative(name: &str, lexicon: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (last, before) = words.split_last()?;
+    let commoner = |word: &str, stem: &str| {
+        let (word, stem) = (lexicon.word(word), lexicon.word(stem));
+        stem.rarity != 0 && (word.rarity == 0 || stem.rarity < word.rarity)
+    };
+    let uppercase = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !uppercase(last) {
+        return None;
+    }
+    let head = ["es", "s"].into_iter().find_map(|ending| {
+        let stem = last.strip_suffix(ending)?;
+        (stem.chars().count() >= 3 && commoner(last, stem)).then_some(stem)
+    })?;
+    let mut out: Vec<&str> = before
+        .iter()
+        .map(|&w| match w.strip_suffix('n') {
+            Some(stem) if uppercase(w) && stem.ends_with('e') && lexicon.word(stem).rarity != 0 => {
+                stem
+            }
+            _ => w,
+        })
+        .collect();
+    out.push(head);
+    Some(out.join(" "))
+}
+
+/// The byte range of the part of a hyphenated compound that names something ("EU" of
+/// "EU-Kommissar", "Nato" of "Nato-Gipfel"): the part the lexicons know, else the first.
+/// `None` without an inner hyphen.
+pub fn named_part(text: &str, lexicon: &Lexicon) -> Option<std::ops::Range<usize>> {
+    let (first, last) = hyphen_parts(text)?;
+    let known = |s: &str| lexicon.flags(s) & !(flag::TITLE | flag::AMBIGUOUS) != 0;
+    Some(if !known(first) && known(last) {
+        text.len() - last.len()..text.len()
+    } else {
+        0..first.len()
+    })
+}
+
 /// The key a mention is grouped by, and a name to use when no full mention exists.
 fn key_of(text: &str, label: EntityLabel, lexicon: &Lexicon) -> (String, Option<String>) {
     let canonical = |s: &str| {
@@ -67,14 +114,8 @@ fn key_of(text: &str, label: EntityLabel, lexicon: &Lexicon) -> (String, Option<
         return (stem_key(text), None);
     }
     if is_part {
-        if let Some((first, last)) = hyphen_parts(text) {
-            // The part that names something: known to the lexicons, else the first.
-            let known = |s: &str| lexicon.flags(s) & !(flag::TITLE | flag::AMBIGUOUS) != 0;
-            let part = if !known(first) && known(last) {
-                last
-            } else {
-                first
-            };
+        if let Some(range) = named_part(text, lexicon) {
+            let part = &text[range];
             let name = canonical(part).unwrap_or(part.to_string());
             return (stem_key(&name), Some(name));
         }
@@ -139,8 +180,6 @@ pub fn group(entities: &mut [Entity], lexicon: &Lexicon) -> Vec<EntityGroup> {
 
     let mut ids: HashMap<(EntityLabel, String), usize> = HashMap::new();
     let mut groups: Vec<EntityGroup> = Vec::new();
-    // Per group: the best full mention so far (token count, frequency, first index).
-    let mut best: Vec<Option<(usize, usize, usize)>> = Vec::new();
     let mut fallback: Vec<String> = Vec::new();
     let mut counts: HashMap<(usize, &str), usize> = HashMap::new();
     for (i, entity) in entities.iter_mut().enumerate() {
@@ -152,7 +191,6 @@ pub fn group(entities: &mut [Entity], lexicon: &Lexicon) -> Vec<EntityGroup> {
                 label: *label,
                 mentions: 0,
             });
-            best.push(None);
             fallback.push(keys[i].2.clone().unwrap_or_else(|| entity.text.clone()));
             groups.len() - 1
         });
@@ -166,29 +204,31 @@ pub fn group(entities: &mut [Entity], lexicon: &Lexicon) -> Vec<EntityGroup> {
                 .or_default() += 1;
         }
     }
+    // Per group: the mention with the most words, a nominative before a genitive, then the
+    // most frequent.
+    let mut best: Vec<Option<(usize, bool, usize, usize)>> = vec![None; groups.len()];
     for (i, entity) in entities.iter().enumerate() {
         let id = entity.entity_id;
         if entity.label != resolved[i].0 {
             continue;
         }
         let words = entity.text.split_whitespace().count();
+        let nominative = nominative(&entity.text, lexicon).is_none();
         let freq = counts
             .get(&(id, entity.text.as_str()))
             .copied()
             .unwrap_or(0);
-        let better = match best[id] {
-            None => true,
-            Some((w, f, _)) => words > w || (words == w && freq > f),
-        };
-        if better {
-            best[id] = Some((words, freq, i));
+        let rank = (words, nominative, freq);
+        if best[id].is_none_or(|(w, n, f, _)| rank > (w, n, f)) {
+            best[id] = Some((words, nominative, freq, i));
         }
     }
     for (id, group) in groups.iter_mut().enumerate() {
-        group.name = match best[id] {
-            Some((_, _, i)) => entities[i].text.clone(),
+        let name = match best[id] {
+            Some((_, _, _, i)) => entities[i].text.clone(),
             None => fallback[id].clone(),
         };
+        group.name = nominative(&name, lexicon).unwrap_or(name);
     }
     groups
 }
@@ -205,6 +245,7 @@ mod tests {
             text: text.to_string(),
             entity_id: usize::MAX,
             figure_unit: false,
+            flat: None,
         }
     }
 
@@ -289,6 +330,33 @@ mod tests {
                 &[("Paris", "LOC"), ("Paris", "PER")],
                 &[0, 1],
                 &["Paris", "Paris"],
+            ),
+            // Groups are named in the nominative, also when every mention is a genitive.
+            (&[("Deutschlands", "LOC")], &[0], &["Deutschland"]),
+            (
+                &[
+                    ("Bundeskriminalamts", "ORG"),
+                    ("Bundeskriminalamtes", "ORG"),
+                ],
+                &[0, 0],
+                &["Bundeskriminalamt"],
+            ),
+            (
+                &[("Donald Trumps", "PER"), ("Trumps", "PER")],
+                &[0, 0],
+                &["Donald Trump"],
+            ),
+            (&[("Weißen Hauses", "ORG")], &[0], &["Weiße Haus"]),
+            (
+                &[("Deutschlands", "LOC"), ("Deutschland", "LOC")],
+                &[0, 0],
+                &["Deutschland"],
+            ),
+            // A name that merely ends in "s" keeps it.
+            (
+                &[("Reuters", "ORG"), ("Paris", "LOC"), ("Texas", "LOC")],
+                &[0, 1, 2],
+                &["Reuters", "Paris", "Texas"],
             ),
             (&[], &[], &[]),
         ];

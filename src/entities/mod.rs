@@ -6,15 +6,16 @@ pub(crate) mod grouping;
 pub(crate) mod lexicon;
 pub(crate) mod names;
 pub(crate) mod tagger;
+mod whole_names;
 
 use std::sync::OnceLock;
 
-use crate::annotations::{Entity, EntityGroup, EntityLabel};
+use crate::annotations::{Entity, EntityGroup, EntityLabel, FlatSpan};
 use crate::dateline::dateline_at;
 use crate::error::Error;
 use crate::text::Document;
 use features::{Extractor, Features};
-use lexicon::Lexicon;
+use lexicon::{flag, Lexicon};
 use names::CustomNames;
 use tagger::{Model, Scratch};
 
@@ -87,13 +88,15 @@ impl Recognizer {
             .map(|(range, label)| {
                 let start = doc.tokens[range.start].start;
                 let end = doc.tokens[range.end - 1].end;
+                let text = &doc.text[start..end];
                 Entity {
                     start,
                     end,
                     label,
-                    text: doc.text[start..end].to_string(),
+                    text: text.to_string(),
                     entity_id: 0,
                     figure_unit: false,
+                    flat: Some(flat_view(text, start, label, self.lexicon)),
                 }
             })
             .collect()
@@ -133,9 +136,31 @@ impl Recognizer {
         split_adjacent_people(doc, &mut found);
         join_spaced_compounds(doc, &mut found);
         trim_punctuation(doc, &mut found);
+        whole_names::join_institutions(doc, self.lexicon, &mut found);
+        whole_names::products_with_model_numbers(doc, &mut found);
+        override_spans(&mut found, whole_names::quoted_titles(doc));
         propagate_surnames(doc, &mut found);
+        whole_names::propagate_inflected_names(doc, &mut found);
+        whole_names::institutions_that_act(doc, self.lexicon, &mut found);
         harmonise_labels(doc, &mut found);
+        drop_unsupported_people(doc, self.lexicon, &mut found);
         found
+    }
+}
+
+/// A mention in four classes: a derivation keeps its span ("deutsche" is LOC), a part of
+/// a hyphenated compound becomes the part that names something ("EU" of "EU-Kommissar").
+fn flat_view(text: &str, start: usize, label: EntityLabel, lexicon: &Lexicon) -> FlatSpan {
+    let base = label.base();
+    let is_part = base != label && label.as_str().ends_with("part");
+    let part = is_part
+        .then(|| grouping::named_part(text, lexicon))
+        .flatten()
+        .unwrap_or(0..text.len());
+    FlatSpan {
+        start: start + part.start,
+        end: start + part.end,
+        label: base,
     }
 }
 
@@ -325,6 +350,9 @@ fn harmonise_labels(doc: &Document, found: &mut [TokenSpan]) {
         if names_a_company(doc, range) {
             votes.entry(text).or_default()[2] += 2;
         }
+        if names_a_vehicle(doc, range) {
+            votes.entry(text).or_default()[3] += 2;
+        }
         if *label == EntityLabel::Person && range.len() >= 2 {
             // A full name outweighs a stray label of its surname.
             votes.entry(doc.token_text(range.end - 1)).or_default()[0] += 2;
@@ -399,6 +427,73 @@ fn names_a_company(doc: &Document, range: &std::ops::Range<usize>) -> bool {
     }
     let lower = before.to_lowercase();
     COMPANY_NOUNS.iter().any(|noun| lower.ends_with(noun))
+}
+
+/// Nouns for kinds of vehicle that stand before a vehicle's own name ("der Flugzeugträger
+/// X"): such names are OTH, whatever person or place they are named after.
+const VEHICLE_NOUNS: &[&str] = &[
+    "flugzeugträger",
+    "schiff",
+    "zerstörer",
+    "fregatte",
+    "u-boot",
+    "tanker",
+    "frachter",
+    "raumsonde",
+    "raumschiff",
+    "rakete",
+    "satellit",
+    "lokomotive",
+];
+
+/// Whether a kind of vehicle stands right before a mention.
+fn names_a_vehicle(doc: &Document, range: &std::ops::Range<usize>) -> bool {
+    let Some(before) = range.start.checked_sub(1).map(|i| doc.token_text(i)) else {
+        return false;
+    };
+    let lower = before.to_lowercase();
+    before.chars().next().is_some_and(char::is_uppercase)
+        && VEHICLE_NOUNS.iter().any(|noun| lower.ends_with(noun))
+}
+
+/// Sentences a text needs before it counts as an article, where people are introduced by
+/// their full name before a surname stands alone.
+const ARTICLE_SENTENCES: usize = 3;
+
+/// No guessing: in an article, a one-word person needs evidence. A full name elsewhere in
+/// the text ending in it, a title or form of address before it ("Kanzlerin", "Herr"), or a
+/// lexicon's given name or surname is evidence; without any, the word is a company where
+/// the words around it say so ("der Autobauer X") and no name otherwise. A single sentence
+/// (a headline, a caption) has no such context, so the tagger's word stands there.
+fn drop_unsupported_people(doc: &Document, lexicon: &Lexicon, found: &mut Vec<TokenSpan>) {
+    let lone_person =
+        |(range, label): &TokenSpan| *label == EntityLabel::Person && range.len() == 1;
+    if doc.sentences.len() < ARTICLE_SENTENCES || !found.iter().any(lone_person) {
+        return;
+    }
+    let surnames = known_surnames(doc, found);
+    let supported = |i: usize| {
+        let word = doc.token_text(i);
+        let stem = features::genitive_stem(word).unwrap_or(word);
+        let name_flags = flag::GIVEN | flag::SURNAME;
+        let before = i
+            .checked_sub(1)
+            .map_or(0, |j| lexicon.flags(doc.token_text(j)));
+        surnames.contains(word)
+            || surnames.contains(stem)
+            || before & (flag::TITLE | flag::HONORIFIC) != 0
+            || (lexicon.flags(word) | lexicon.flags(stem)) & name_flags != 0
+    };
+    found.retain_mut(|(range, label)| {
+        if *label != EntityLabel::Person || range.len() != 1 || supported(range.start) {
+            return true;
+        }
+        if names_a_company(doc, range) {
+            *label = EntityLabel::Organisation;
+            return true;
+        }
+        false
+    });
 }
 
 /// Document-level consistency: once "Donald Trump" is a person, a lone "Trump" or
@@ -587,6 +682,43 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_flat_view_names_the_base_thing() {
+        use EntityLabel::*;
+        let lexicon = Lexicon::embedded();
+        // (mention, label, flat text, flat label)
+        let cases = [
+            ("deutsche", LocationDeriv, "deutsche", Location),
+            ("EU-Kommissar", OrganisationPart, "EU", Organisation),
+            ("Nato-Gipfel", OrganisationPart, "Nato", Organisation),
+            ("Europapolitik", LocationPart, "Europapolitik", Location),
+            ("Donald Trump", Person, "Donald Trump", Person),
+            ("Friedensnobelpreis", Other, "Friedensnobelpreis", Other),
+        ];
+        for (text, label, flat_text, flat_label) in cases {
+            let prefix = "Vor ";
+            let start = prefix.len();
+            let full = format!("{prefix}{text}");
+            let flat = flat_view(text, start, label, lexicon);
+            assert_eq!(&full[flat.start..flat.end], flat_text, "{text}");
+            assert_eq!(flat.label, flat_label, "{text}");
+        }
+        // It crosses into JSON as `flat: {start, end, label}`.
+        let text = "Die EU-Kommissarin kam.";
+        let (entities, _) = Recognizer::new().recognize(&Document::new(text));
+        let json = serde_json::to_value(&entities).expect("serialises");
+        for entity in json.as_array().expect("entities") {
+            let flat = &entity["flat"];
+            let label = flat["label"].as_str().expect("a label");
+            assert!(["PER", "LOC", "ORG", "OTH"].contains(&label), "{entity}");
+            assert!(
+                flat["start"].as_u64() >= entity["start"].as_u64(),
+                "{entity}"
+            );
+            assert!(flat["end"].as_u64() <= entity["end"].as_u64(), "{entity}");
         }
     }
 

@@ -157,6 +157,7 @@ fn quotes_with_people(text: &str, names: &[&str]) -> Vec<Quote> {
                 text: name.to_string(),
                 entity_id: 0,
                 figure_unit: false,
+                flat: None,
             })
         })
         .collect();
@@ -231,6 +232,7 @@ fn links_the_speaker_to_the_entity_at_its_head() {
                     text: name.to_string(),
                     entity_id: id,
                     figure_unit: false,
+                    flat: None,
                 }
             })
             .collect();
@@ -705,6 +707,7 @@ fn pronoun_speakers_resolve_to_a_compatible_person_or_none() {
                     text: name.to_string(),
                     entity_id: id,
                     figure_unit: false,
+                    flat: None,
                 })
             })
             .collect();
