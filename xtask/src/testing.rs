@@ -162,7 +162,7 @@ impl Counts {
     }
 
     /// The reasons for the skips, each once with how often it was given:
-    /// `skipped: ../shared absent (×3); not a git checkout`.
+    /// `skipped: ../shared absent (×3) | not a git checkout`.
     fn describe_skips(&self) -> String {
         if self.skipped == 0 {
             return String::new();
@@ -189,7 +189,8 @@ impl Counts {
                 n => format!("{reason} (×{n})"),
             })
             .collect();
-        format!("skipped: {}", listed.join("; "))
+        // Reasons may hold semicolons of their own.
+        format!("skipped: {}", listed.join(" | "))
     }
 
     /// The counts part of the summary line.
@@ -653,7 +654,7 @@ mod tests {
         assert_eq!(counts.skipped, 3);
         assert_eq!(
             counts.describe_skips(),
-            "skipped: ../shared absent (×2); not a git checkout"
+            "skipped: ../shared absent (×2) | not a git checkout"
         );
         assert_eq!(
             Counts::read("test result: ok. 5 passed;\n").describe_skips(),
