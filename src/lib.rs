@@ -45,7 +45,7 @@ pub use crate::html::html_document;
 pub use crate::offsets::OffsetUnit;
 pub use crate::options::Options;
 
-/// For `cargo xtask train ner` only: the entity tagger's feature extraction and decoding,
+/// For `cargo xtask train ner` and `train quotes` only: the entity tagger's feature extraction and decoding,
 /// shared so that training and tagging cannot drift apart. Not a stable API.
 #[doc(hidden)]
 pub mod __private {
@@ -55,6 +55,8 @@ pub mod __private {
     pub use crate::entities::tagger::{
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
+    /// For `cargo xtask train quotes`: the speaker ranker's candidates and features.
+    pub use crate::quotes::{training_choices, TrainingChoice, QUOTE_TABLE_BITS};
 }
 
 /// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.

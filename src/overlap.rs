@@ -295,6 +295,7 @@ mod tests {
                         end: 108 + 10 * entity,
                         text: String::new(),
                         entity: Some(entity),
+                        confidence: 1.0,
                     }),
                     cue: None,
                     group: None,

@@ -26,7 +26,6 @@ const GOLD: &str = "data/quotes/dev.jsonl";
 /// More annotated Wikinews documents, in the format of dev.jsonl.
 const TRAIN: &str = "data/quotes/train.jsonl";
 const WIKINEWS: &str = "wikinews-quotation-attribution-2024";
-const SOURCES: &[&str] = &["wikinews-quotation-attribution-2024", "redewiedergabe-main"];
 const KINDS: &[&str] = &["direct", "indirect"];
 
 type Span = (usize, usize);
@@ -38,7 +37,13 @@ struct Q {
     cues: Vec<Span>,
     /// The entity group the predicted speaker is linked to.
     speaker_entity: Option<u64>,
+    /// The predicted speaker's confidence (1 for gold).
+    speaker_confidence: f64,
 }
+
+/// Speakers at or above this confidence are shown as confident on the page
+/// (`www/js/app.js`, `CONFIDENT_SPEAKER`); below it they are shown muted with a "?".
+const CONFIDENT: f64 = 0.5;
 
 /// A person or organisation mention the entity layer found: span and group id.
 struct Name {
@@ -79,7 +84,7 @@ pub fn fnv1a64(text: &str) -> u64 {
 pub fn part_of(source: &str, id: &str) -> Part {
     if source != WIKINEWS {
         Part::Redewiedergabe
-    } else if fnv1a64(id) % 3 == 0 {
+    } else if fnv1a64(id).is_multiple_of(3) {
         Part::Check
     } else {
         Part::Fitting
@@ -132,6 +137,10 @@ fn quotes_of(doc: &Value) -> Vec<Q> {
                         speakers: spans(q, "speaker", "speakers"),
                         cues: spans(q, "cue", "cues"),
                         speaker_entity: q["speaker"].get("entity").and_then(Value::as_u64),
+                        speaker_confidence: q["speaker"]
+                            .get("confidence")
+                            .and_then(Value::as_f64)
+                            .unwrap_or(1.0),
                     })
                 })
                 .collect()
@@ -158,6 +167,9 @@ fn overlap(a: Span, b: Span) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
+/// One row of the report table: a number from the counts of one part.
+type Cell = dyn Fn(&Counts) -> String;
+
 #[derive(Default)]
 struct Counts {
     gold: usize,
@@ -172,6 +184,10 @@ struct Counts {
     wrong_entity: usize,
     cue_n: usize,
     cue_ok: usize,
+    /// Quotes with a gold speaker whose predicted speaker is shown as confident, and of
+    /// those the right ones.
+    confident_n: usize,
+    confident_ok: usize,
 }
 
 impl Counts {
@@ -188,6 +204,8 @@ impl Counts {
         self.wrong_entity += o.wrong_entity;
         self.cue_n += o.cue_n;
         self.cue_ok += o.cue_ok;
+        self.confident_n += o.confident_n;
+        self.confident_ok += o.confident_ok;
     }
 }
 
@@ -260,6 +278,10 @@ fn score_doc(
             c.speaker_n += 1;
             let ok = hit(&gold[i].speakers, &pred[j].speakers);
             c.speaker_ok += usize::from(ok);
+            if !pred[j].speakers.is_empty() && pred[j].speaker_confidence >= CONFIDENT {
+                c.confident_n += 1;
+                c.confident_ok += usize::from(ok);
+            }
             if pred[j].speakers.is_empty() {
                 c.no_speaker += 1;
             } else if !ok {
@@ -419,25 +441,6 @@ fn f1(tp: usize, pred: usize, gold: usize) -> String {
     format!("{f:.3}")
 }
 
-fn prf(tp: usize, pred: usize, gold: usize) -> String {
-    let p = if pred > 0 {
-        tp as f64 / pred as f64
-    } else {
-        0.0
-    };
-    let r = if gold > 0 {
-        tp as f64 / gold as f64
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    format!("P={p:.3} R={r:.3} F1={f:.3}  (tp={tp} pred={pred} gold={gold})")
-}
-
 fn acc(ok: usize, n: usize) -> String {
     if n == 0 {
         "n/a".into()
@@ -537,10 +540,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             print!("{:>22}", part.name());
         }
         println!();
-        let rows: [(&str, &dyn Fn(&Counts) -> String); 5] = [
+        let rows: [(&str, &Cell); 7] = [
             ("overlap F1", &|c| f1(c.overlap, c.pred, c.gold)),
             ("exact F1", &|c| f1(c.exact, c.pred, c.gold)),
             ("speaker accuracy", &|c| acc(c.speaker_ok, c.speaker_n)),
+            ("confident precision", &|c| {
+                acc(c.confident_ok, c.confident_n)
+            }),
+            ("confident coverage", &|c| acc(c.confident_n, c.speaker_n)),
             ("cue accuracy", &|c| acc(c.cue_ok, c.cue_n)),
             ("speaker misses n/w/e", &|c| {
                 format!("{}/{}/{}", c.no_speaker, c.wrong_span, c.wrong_entity)
@@ -555,6 +562,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!();
         }
     }
+    println!("[direct + indirect]");
+    print!("  {:<22}", "cue accuracy");
+    for part in parts {
+        let mut all = Counts::default();
+        for &kind in KINDS {
+            if let Some(c) = counts.get(&(part, kind)) {
+                all.add(c);
+            }
+        }
+        print!("{:>22}", acc(all.cue_ok, all.cue_n));
+    }
+    println!("\n(confident: speaker confidence >= {CONFIDENT})");
     println!(
         "annotated {:.1} MB in {seconds:.2} s (whole pipeline, xtask profile)",
         bytes as f64 / 1e6
