@@ -280,6 +280,7 @@ pub struct TrainingChoice {
 /// The ranker's choices for `found`, in order; each quote knows the rule speaker before it.
 fn choices(words: &Words, found: &[Found]) -> Vec<ranker::Choice> {
     let mut previous: Option<Range<usize>> = None;
+    let facts = ranker::TokenFacts::new(words.len());
     found
         .iter()
         .map(|f| {
@@ -294,7 +295,7 @@ fn choices(words: &Words, found: &[Found]) -> Vec<ranker::Choice> {
             if context.rule_speaker.is_some() {
                 previous = context.rule_speaker.clone();
             }
-            ranker::choice(words, &context)
+            ranker::choice(words, &facts, &context)
         })
         .collect()
 }

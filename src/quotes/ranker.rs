@@ -93,6 +93,84 @@ pub(super) fn whole_name(words: &Words, span: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Lexicon facts of tokens, looked up once per document and only for the tokens a candidate
+/// touches: role noun, genre noun, document noun and word cluster.
+pub(crate) struct TokenFacts {
+    cells: Vec<std::cell::Cell<u32>>,
+    /// The subject of each reporting verb, found once per document.
+    subjects: std::cell::RefCell<std::collections::HashMap<usize, Option<Range<usize>>>>,
+}
+
+const KNOWN: u32 = 1 << 31;
+const ROLE: u32 = 1 << 30;
+const GENRE: u32 = 1 << 29;
+const DOCUMENT: u32 = 1 << 28;
+const CLUSTER_KNOWN: u32 = 1 << 27;
+
+impl TokenFacts {
+    pub fn new(len: usize) -> TokenFacts {
+        TokenFacts {
+            cells: vec![std::cell::Cell::new(0); len],
+            subjects: Default::default(),
+        }
+    }
+
+    /// The subject of token `v` when it is a reporting verb.
+    fn subject_of_verb(&self, words: &Words, v: usize) -> Option<Range<usize>> {
+        if let Some(known) = self.subjects.borrow().get(&v) {
+            return known.clone();
+        }
+        let doc = words.doc;
+        let sentence = &doc.sentences[doc.sentence_of(v)];
+        let subject = words
+            .verb_class(v, words.clause_end(v, sentence.end))
+            .and_then(|_| words.speaker_of(v, sentence.start, sentence.end))
+            .map(|s| whole_name(words, s));
+        self.subjects.borrow_mut().insert(v, subject.clone());
+        subject
+    }
+
+    fn get(&self, words: &Words, k: usize) -> u32 {
+        let cell = &self.cells[k];
+        if cell.get() & KNOWN == 0 {
+            let mut facts = KNOWN;
+            if words.is_capitalised(k) {
+                let text = words.text(k);
+                if words.lex.is_role(text) {
+                    facts |= ROLE;
+                }
+                if words.lex.is_genre_noun(text) {
+                    facts |= GENRE;
+                }
+                if DOCUMENT_NOUNS.contains(&text) {
+                    facts |= DOCUMENT;
+                }
+            }
+            cell.set(facts);
+        }
+        cell.get()
+    }
+
+    fn any(&self, words: &Words, span: &Range<usize>, fact: u32) -> bool {
+        span.clone().any(|k| self.get(words, k) & fact != 0)
+    }
+
+    /// The word cluster of token `k` (a probe of the large cluster table: heads only).
+    fn cluster(&self, words: &Words, k: usize) -> u32 {
+        let facts = self.get(words, k);
+        if facts & CLUSTER_KNOWN != 0 {
+            return facts & 0xffff;
+        }
+        let cluster = if words.is_word(k) {
+            u32::from(EntityLexicon::embedded().word(words.text(k)).cluster)
+        } else {
+            0
+        };
+        self.cells[k].set(facts | CLUSTER_KNOWN | cluster);
+        cluster
+    }
+}
+
 /// What the ranker is told about one quote.
 pub(crate) struct QuoteContext {
     pub quote: Range<usize>,
@@ -171,7 +249,7 @@ pub(crate) fn pick(choice: &Choice) -> Pick {
 }
 
 /// Builds the candidates of one quote and their features.
-pub(crate) fn choice(words: &Words, ctx: &QuoteContext) -> Choice {
+pub(crate) fn choice(words: &Words, facts: &TokenFacts, ctx: &QuoteContext) -> Choice {
     let doc = words.doc;
     let n = words.len();
     if n == 0 || ctx.quote.is_empty() {
@@ -209,13 +287,14 @@ pub(crate) fn choice(words: &Words, ctx: &QuoteContext) -> Choice {
     let outside = |k: usize| !words.in_quote[k] && !ctx.quote.contains(&k);
     let mut j = from;
     while j < to {
-        if !outside(j) {
+        // Only words open a phrase or a name; punctuation and numbers are skipped cheaply.
+        let may_open = words.has(j, DETERMINER | PRONOUN) || words.is_capitalised(j);
+        if !outside(j) || !may_open {
             j += 1;
             continue;
         }
-        let limit = (j..words.clause_end(j, to))
-            .find(|&k| !outside(k))
-            .unwrap_or_else(|| words.clause_end(j, to));
+        let clause_end = words.clause_end(j, to);
+        let limit = (j..clause_end).find(|&k| !outside(k)).unwrap_or(clause_end);
         match words.noun_phrase(j, limit) {
             Some(np) => {
                 // "Angaben von Anwohnern": the source noun with its "von" phrase, as the
@@ -268,6 +347,15 @@ pub(crate) fn choice(words: &Words, ctx: &QuoteContext) -> Choice {
         }
     }
     for span in &mut spans {
+        // "Laut Parlamentspräsident X": a sentence-initial preposition is no part of a name.
+        while span.len() > 1
+            && words.lower_in(
+                span.start,
+                &["laut", "gegenüber", "nach", "für", "bei", "von"],
+            )
+        {
+            span.start += 1;
+        }
         *span = whole_name(words, span.clone());
     }
     spans.sort_by_key(|s| (s.start, s.end));
@@ -298,17 +386,11 @@ pub(crate) fn choice(words: &Words, ctx: &QuoteContext) -> Choice {
     // The subjects of the reporting verbs around: the verb-second subject slot and its kin.
     let mut subjects: Vec<Range<usize>> = Vec::new();
     for v in from..to {
-        if !outside(v) {
+        if !outside(v) || !words.may_be_verb(v) {
             continue;
         }
-        let sentence = &doc.sentences[doc.sentence_of(v)];
-        if words
-            .verb_class(v, words.clause_end(v, sentence.end))
-            .is_some()
-        {
-            if let Some(subject) = words.speaker_of(v, sentence.start, sentence.end) {
-                subjects.push(whole_name(words, subject));
-            }
+        if let Some(subject) = facts.subject_of_verb(words, v) {
+            subjects.push(subject);
         }
     }
     let verb_plural = ctx
@@ -322,7 +404,7 @@ pub(crate) fn choice(words: &Words, ctx: &QuoteContext) -> Choice {
     let candidates = spans
         .into_iter()
         .map(|tokens| {
-            let mut features = candidate_features(words, ctx, &tokens, verb_plural);
+            let mut features = candidate_features(words, facts, ctx, &tokens, verb_plural);
             let mut sink = Sink {
                 out: Vec::new(),
                 kind: kind_salt(ctx.kind),
@@ -342,14 +424,18 @@ pub(crate) fn choice(words: &Words, ctx: &QuoteContext) -> Choice {
                 Some((exact, back)) => sink.add(&["reports", yes(exact), bucket(back)]),
                 None => sink.add(&["reports", "no"]),
             }
-            sink.add(&["agentive", yes(words.is_agentive(&tokens))]);
+            let agentive = facts.any(words, &tokens, ROLE)
+                || tokens
+                    .clone()
+                    .any(|k| words.is_named_agent(k) || words.has(k, PRONOUN));
+            sink.add(&["agentive", yes(agentive)]);
             if citing {
                 let first = shape(words, tokens.start);
                 let side = match &ctx.cue {
                     Some(c) if tokens.start >= c.end => "after",
                     _ => "before",
                 };
-                sink.add(&["citing", side, &first]);
+                sink.add(&["citing", side, first]);
             }
             features.append(&mut sink.out);
             Candidate { tokens, features }
@@ -371,22 +457,23 @@ fn holds_a_verb(words: &Words, span: &Range<usize>) -> bool {
 
 /// The case an article shows: "obl" for dative/genitive/accusative forms, "der-f" for "der"
 /// before a feminine noun (dative or genitive), else the article itself.
-fn case_of(words: &Words, span: &Range<usize>) -> String {
-    let first = words.text(span.start).to_lowercase();
-    if [
-        "dem", "einem", "des", "eines", "den", "einen", "im", "vom", "zum", "beim",
-    ]
-    .contains(&first.as_str())
-    {
-        return "obl".into();
+fn case_of<'t>(words: &Words<'_, 't>, span: &Range<usize>) -> &'t str {
+    let first = words.text(span.start);
+    if words.lower_in(
+        span.start,
+        &[
+            "dem", "einem", "des", "eines", "den", "einen", "im", "vom", "zum", "beim",
+        ],
+    ) {
+        return "obl";
     }
     if words.is_oblique_feminine(span) {
-        return "der-f".into();
+        return "der-f";
     }
     if words.has(span.start, DETERMINER) {
         return first;
     }
-    "-".into()
+    "-"
 }
 
 /// Feature hashes land in a table of 2^TABLE_BITS weights.
@@ -397,12 +484,27 @@ struct Sink {
 
 impl Sink {
     fn add(&mut self, parts: &[&str]) {
+        let h = Self::hash(parts);
+        self.push(std::hash::Hasher::finish(&h));
+    }
+
+    /// A feature whose last part is a number.
+    fn add_number(&mut self, parts: &[&str], number: u32) {
+        let mut h = Self::hash(parts);
+        std::hash::Hasher::write(&mut h, &number.to_le_bytes());
+        self.push(std::hash::Hasher::finish(&h));
+    }
+
+    fn hash(parts: &[&str]) -> Fnv {
         let mut h = Fnv::default();
         for p in parts {
             std::hash::Hasher::write(&mut h, p.as_bytes());
             std::hash::Hasher::write(&mut h, &[0xff]);
         }
-        let base = std::hash::Hasher::finish(&h);
+        h
+    }
+
+    fn push(&mut self, base: u64) {
         let mask = (1u64 << TABLE_BITS) - 1;
         self.out.push((base & mask) as u32);
         // The same feature once more, conjoined with the quote's kind.
@@ -469,9 +571,9 @@ fn is_plural_verb(verb: &str) -> bool {
 }
 
 /// A word's shape for features: closed-class words as themselves, others by class.
-fn shape(words: &Words, k: usize) -> String {
+fn shape<'t>(words: &Words<'_, 't>, k: usize) -> &'t str {
     if k >= words.len() {
-        return "END".into();
+        return "END";
     }
     let text = words.text(k);
     if words.is_word(k) {
@@ -489,27 +591,28 @@ fn shape(words: &Words, k: usize) -> String {
         ]
         .contains(&text)
         {
-            return text.to_lowercase();
+            return text;
         }
         if words.verb_class(k, words.len().min(k + 30)).is_some() {
-            return "VERB".into();
+            return "VERB";
         }
         if words.has(k, ADVERB) {
-            return "ADV".into();
+            return "ADV";
         }
         if words.is_capitalised(k) {
-            return "Cap".into();
+            return "Cap";
         }
-        return "low".into();
+        return "low";
     }
     if words.in_quote[k] {
-        return "Q".into();
+        return "Q";
     }
-    format!("P{text}")
+    text
 }
 
 fn candidate_features(
     words: &Words,
+    facts: &TokenFacts,
     ctx: &QuoteContext,
     c: &Range<usize>,
     verb_plural: Option<bool>,
@@ -572,11 +675,11 @@ fn candidate_features(
             bucket(sentences.min(3)),
         ]);
         sink.add(&["cue-adjacent", cue_side, yes(between.is_empty())]);
-        sink.add(&["cue-word", cue_side, &shape(words, cue.start)]);
+        sink.add(&["cue-word", cue_side, shape(words, cue.start)]);
         sink.add(&[
             "rule-cue-word",
             relation(&ctx.rule_speaker),
-            &shape(words, cue.start),
+            shape(words, cue.start),
         ]);
     }
     sink.add(&["sides", side, cue_side]);
@@ -587,36 +690,30 @@ fn candidate_features(
     sink.add(&["prev", relation(&ctx.previous_speaker)]);
 
     // The words around: the preposition or verb in front, what follows.
-    let before = c
-        .start
-        .checked_sub(1)
-        .map_or("START".into(), |k| shape(words, k));
-    let before2 = c
-        .start
-        .checked_sub(2)
-        .map_or("START".into(), |k| shape(words, k));
+    let before = c.start.checked_sub(1).map_or("START", |k| shape(words, k));
+    let before2 = c.start.checked_sub(2).map_or("START", |k| shape(words, k));
     let after = shape(words, c.end);
-    sink.add(&["before", &before, cue_side]);
-    sink.add(&["before2", &before2, &before]);
-    sink.add(&["after", &after, cue_side]);
-    sink.add(&["around", &before, &after]);
+    sink.add(&["before", before, cue_side]);
+    sink.add(&["before2", before2, before]);
+    sink.add(&["after", after, cue_side]);
+    sink.add(&["around", before, after]);
 
     // Case and number from the article and the adjective endings.
     let first = shape(words, c.start);
     let last = c.end - 1;
-    sink.add(&["first", &first, cue_side]);
-    sink.add(&["first-side", &first, side]);
+    sink.add(&["first", first, cue_side]);
+    sink.add(&["first-side", first, side]);
     let ending = (c.start..c.end)
         .find(|&k| words.is_lowercase(k) && !words.has(k, DETERMINER | PRONOUN))
         .map(|k| suffix(words.text(k), 2))
         .unwrap_or("-");
-    sink.add(&["adj-ending", &first, ending]);
+    sink.add(&["adj-ending", first, ending]);
     let head_end = suffix(words.text(last), 1);
     if let Some(plural) = verb_plural {
-        sink.add(&["number", yes(plural), &first, head_end]);
+        sink.add(&["number", yes(plural), first, head_end]);
     }
     let case = case_of(words, c);
-    sink.add(&["case", &case, cue_side, side]);
+    sink.add(&["case", case, cue_side, side]);
     let opens_sentence = doc.sentences[s_cand].start == c.start;
     let opens_clause = c.start == 0 || words.is_clause_boundary(c.start - 1);
     sink.add(&["slot", yes(opens_sentence), yes(opens_clause), cue_side]);
@@ -631,9 +728,9 @@ fn candidate_features(
     } else {
         "-"
     };
-    let role = (c.start..c.end).any(|k| words.lex.is_role(words.text(k)));
-    let document = (c.start..c.end).any(|k| DOCUMENT_NOUNS.contains(&words.text(k)));
-    let genre = words.is_capitalised(last) && words.lex.is_genre_noun(words.text(last));
+    let role = facts.any(words, c, ROLE);
+    let document = facts.any(words, c, DOCUMENT);
+    let genre = facts.get(words, last) & GENRE != 0;
     let pronoun = c.len() == 1 && words.has(c.start, PRONOUN);
     let what = if pronoun {
         "pron"
@@ -653,11 +750,9 @@ fn candidate_features(
     sink.add(&["len", bucket(c.len())]);
 
     // The head's word cluster, coarse and fine.
-    let cluster = EntityLexicon::embedded().word(words.text(last)).cluster;
-    let coarse = (cluster & 0x3f).to_string();
-    let fine = (cluster & 0xfff).to_string();
-    sink.add(&["cluster6", &coarse, cue_side]);
-    sink.add(&["cluster12", &fine]);
+    let cluster = facts.cluster(words, last);
+    sink.add_number(&["cluster6", cue_side], cluster & 0x3f);
+    sink.add_number(&["cluster12"], cluster & 0xfff);
     sink.out
 }
 

@@ -686,7 +686,7 @@ function jumpTo(selector) {
 }
 
 /** Speakers below this confidence are listed muted with a "?" (threshold: BENCHMARKS.md, "Null beats wrong"). */
-const CONFIDENT_SPEAKER = 0.5;
+const CONFIDENT_SPEAKER = 0.65;
 const UNCERTAIN_MARK = " ?";
 
 /** The panel heading of a quote's speaker: its entity group's name, else its text; "?" when uncertain. */

@@ -319,9 +319,15 @@ pub fn train(args: &[String]) -> Result<(), String> {
     let started = std::time::Instant::now();
     let docs = load()?;
     let examples: usize = docs.iter().map(|d| d.examples.len()).sum();
+    let options: usize = docs
+        .iter()
+        .flat_map(|d| &d.examples)
+        .map(|e| e.options.len() - 1)
+        .sum();
     println!(
-        "{} documents, {examples} matched quotes ({:.1} s)",
+        "{} documents, {examples} matched quotes, {:.1} candidates each ({:.1} s)",
         docs.len(),
+        options as f64 / examples.max(1) as f64,
         started.elapsed().as_secs_f64()
     );
     if args.iter().any(|a| a == "--cv") {
