@@ -56,7 +56,9 @@ pub mod __private {
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
     /// For `cargo xtask train quotes`: the speaker ranker's candidates and features.
-    pub use crate::quotes::{training_choices, TrainingChoice, QUOTE_TABLE_BITS};
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::quotes::training_choices;
+    pub use crate::quotes::{TrainingChoice, QUOTE_TABLE_BITS};
 }
 
 /// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.

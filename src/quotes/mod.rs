@@ -70,6 +70,7 @@ impl Recognizer {
         })
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// For training the ranker: every found quote (byte span, kind, cue) with its candidate
     /// speakers (byte spans) and their feature indices, and the features of "none".
     pub fn training_choices(&self, doc: &Document, entities: &[Entity]) -> Vec<TrainingChoice> {
@@ -257,6 +258,7 @@ impl Recognizer {
 /// The size of the speaker ranker's weight table, as a power of two.
 pub const QUOTE_TABLE_BITS: u32 = ranker::TABLE_BITS;
 
+#[cfg(not(target_arch = "wasm32"))]
 /// For the trainer: the found quotes of `text` and their candidate speakers, as the
 /// annotator sees them (entities from the entity layer).
 pub fn training_choices(text: &str) -> Vec<TrainingChoice> {

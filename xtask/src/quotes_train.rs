@@ -26,8 +26,9 @@ const INPUTS: &[&str] = &["data/quotes/dev.jsonl", "data/quotes/train.jsonl"];
 const EPOCHS: usize = 12;
 const LEARNING_RATE: f64 = 0.05;
 const L2: f64 = 1e-5;
-/// Weights are stored as i16 steps of 1/SCALE_INVERSE.
-const SCALE_INVERSE: f64 = 1024.0;
+/// Weights are stored as signed bytes, steps of 1/SCALE_INVERSE (the fitted weights stay
+/// within ±1, so ±127/128 loses nothing that matters and keeps the table at 8 KB).
+const SCALE_INVERSE: f64 = 64.0;
 const FOLDS: u64 = 5;
 
 /// One training example: feature lists of "none" (index 0) and each candidate, and which
@@ -231,11 +232,11 @@ fn fit(examples: &[&Example]) -> Vec<f64> {
         .collect()
 }
 
-/// The weights as the library reads them: rounded to i16 steps.
-fn quantize(weights: &[f64]) -> Vec<i16> {
+/// The weights as the library reads them: rounded to signed bytes.
+fn quantize(weights: &[f64]) -> Vec<i8> {
     weights
         .iter()
-        .map(|w| (w * SCALE_INVERSE).round().clamp(-32767.0, 32767.0) as i16)
+        .map(|w| (w * SCALE_INVERSE).round().clamp(-127.0, 127.0) as i8)
         .collect()
 }
 
@@ -248,7 +249,7 @@ struct Outcome {
     confidence: f64,
 }
 
-fn predict(weights: &[i16], example: &Example) -> Outcome {
+fn predict(weights: &[i8], example: &Example) -> Outcome {
     let w: Vec<f64> = weights
         .iter()
         .map(|&w| f64::from(w) / SCALE_INVERSE)
@@ -384,7 +385,7 @@ pub fn train(args: &[String]) -> Result<(), String> {
         "pub(super) const ABSTAIN_BELOW: f32 = {ABSTAIN_BELOW:?};"
     );
     let _ = writeln!(out, "#[rustfmt::skip]");
-    let _ = write!(out, "pub(super) static WEIGHTS: [i16; 1 << TABLE_BITS] = [");
+    let _ = write!(out, "pub(super) static WEIGHTS: [i8; 1 << TABLE_BITS] = [");
     for (i, w) in weights.iter().enumerate() {
         if i % 24 == 0 {
             out.push_str("\n    ");
