@@ -12,7 +12,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::Fnv;
+use super::lexicon::{
+    Fnv, IS_ADVERB, IS_CONJUNCTION, IS_DETERMINER, IS_PREPOSITION, IS_SUBORDINATOR,
+};
 use super::words::{
     Words, ADVERB, CONJUNCTION, DETERMINER, MARKER, PREPOSITION, PRONOUN, SUBORDINATOR,
 };
@@ -401,6 +403,8 @@ pub(crate) fn choice(words: &Words, facts: &TokenFacts, ctx: &QuoteContext) -> C
         .filter(|c| c.len() > 1 && words.is(c.start, "mit"));
     spans.retain(|s| {
         !s.is_empty()
+            && !is_closed_class_word(words, s)
+            && (ctx.cue.is_some() || !is_passive_subject(words, s))
             && citer.as_ref() != Some(s)
             && !words_of_cue.is_some_and(|c| c.start <= s.start && s.end <= c.end)
     });
@@ -466,6 +470,30 @@ pub(crate) fn choice(words: &Words, facts: &TokenFacts, ctx: &QuoteContext) -> C
         .collect::<Vec<_>>();
     let none = none_features(ctx, candidates.len());
     Choice { candidates, none }
+}
+
+/// A single word of a closed class, whatever its capitals ("ALS", "Doch"): no speaker.
+fn is_closed_class_word(words: &Words, span: &Range<usize>) -> bool {
+    span.len() == 1
+        && !words.has(span.start, PRONOUN)
+        && !words.lower_in(span.start, &["dieser", "diese", "dieses", "jener", "jene"])
+        && words.lex.word_facts(&words.text(span.start).to_lowercase())
+            & (IS_DETERMINER | IS_PREPOSITION | IS_CONJUNCTION | IS_SUBORDINATOR | IS_ADVERB)
+            != 0
+}
+
+/// "Die Brücke wurde gesperrt": the subject of a passive clause is what was done to, not
+/// someone who speaks.
+fn is_passive_subject(words: &Words, span: &Range<usize>) -> bool {
+    let auxiliary = span.end;
+    if auxiliary >= words.len()
+        || !words.lower_in(auxiliary, &["wurde", "wurden", "wird", "werden"])
+    {
+        return false;
+    }
+    let end = words.clause_end(auxiliary, words.len());
+    let last = end - 1;
+    last > auxiliary && words.is_lowercase(last) && words.text(last).starts_with("ge")
 }
 
 /// Whether `span` holds a word that can only be a verb or adverb of its clause: a speaker
