@@ -112,6 +112,7 @@ const ROLE: u32 = 1 << 30;
 const GENRE: u32 = 1 << 29;
 const DOCUMENT: u32 = 1 << 28;
 const CLUSTER_KNOWN: u32 = 1 << 27;
+const GENRE_KNOWN: u32 = 1 << 26;
 
 impl TokenFacts {
     pub fn new(len: usize) -> TokenFacts {
@@ -153,9 +154,6 @@ impl TokenFacts {
                 if words.lex.is_role(text) {
                     facts |= ROLE;
                 }
-                if words.lex.is_genre_noun(text) {
-                    facts |= GENRE;
-                }
                 if DOCUMENT_NOUNS.contains(&text) {
                     facts |= DOCUMENT;
                 }
@@ -163,6 +161,21 @@ impl TokenFacts {
             cell.set(facts);
         }
         cell.get()
+    }
+
+    /// Whether token `k` names a genre or medium ("Zeitung"): asked of heads only.
+    fn is_genre(&self, words: &Words, k: usize) -> bool {
+        let facts = self.get(words, k);
+        if facts & GENRE_KNOWN == 0 {
+            let genre = if words.is_capitalised(k) && words.lex.is_genre_noun(words.text(k)) {
+                GENRE
+            } else {
+                0
+            };
+            self.cells[k].set(facts | GENRE_KNOWN | genre);
+            return genre != 0;
+        }
+        facts & GENRE != 0
     }
 
     fn any(&self, words: &Words, span: &Range<usize>, fact: u32) -> bool {
@@ -474,12 +487,23 @@ pub(crate) fn choice(words: &Words, facts: &TokenFacts, ctx: &QuoteContext) -> C
 
 /// A single word of a closed class, whatever its capitals ("ALS", "Doch"): no speaker.
 fn is_closed_class_word(words: &Words, span: &Range<usize>) -> bool {
+    let k = span.start;
+    let text = words.text(k);
+    let closed = DETERMINER | PREPOSITION | CONJUNCTION | SUBORDINATOR | ADVERB;
+    // Capitalised words carry their closed class already; an all-capitals one is looked up.
+    let all_capitals = text.chars().nth(1).is_some_and(char::is_uppercase);
     span.len() == 1
-        && !words.has(span.start, PRONOUN)
-        && !words.lower_in(span.start, &["dieser", "diese", "dieses", "jener", "jene"])
-        && words.lex.word_facts(&words.text(span.start).to_lowercase())
-            & (IS_DETERMINER | IS_PREPOSITION | IS_CONJUNCTION | IS_SUBORDINATOR | IS_ADVERB)
-            != 0
+        && !words.has(k, PRONOUN)
+        && !words.lower_in(k, &["dieser", "diese", "dieses", "jener", "jene"])
+        && (words.has(k, closed)
+            || (all_capitals
+                && words.lex.word_facts(&text.to_lowercase())
+                    & (IS_DETERMINER
+                        | IS_PREPOSITION
+                        | IS_CONJUNCTION
+                        | IS_SUBORDINATOR
+                        | IS_ADVERB)
+                    != 0))
 }
 
 /// "Die Brücke wurde gesperrt": the subject of a passive clause is what was done to, not
@@ -670,7 +694,7 @@ fn candidate_features(
 ) -> Vec<u32> {
     let doc = words.doc;
     let mut sink = Sink {
-        out: Vec::with_capacity(64),
+        out: Vec::with_capacity(96),
         kind: kind_salt(ctx.kind),
     };
     let boundaries = |r: Range<usize>| {
@@ -781,7 +805,7 @@ fn candidate_features(
     };
     let role = facts.any(words, c, ROLE);
     let document = facts.any(words, c, DOCUMENT);
-    let genre = facts.get(words, last) & GENRE != 0;
+    let genre = facts.is_genre(words, last);
     let pronoun = c.len() == 1 && words.has(c.start, PRONOUN);
     let what = if pronoun {
         "pron"
