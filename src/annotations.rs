@@ -304,6 +304,9 @@ pub struct Speaker {
     /// The [`EntityGroup::id`] the mention refers to, when one is known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<usize>,
+    /// How likely the speaker model thinks this speaker is right, 0–1 (three decimals).
+    #[serde(default)]
+    pub confidence: f64,
 }
 
 /// The word or phrase that attributes a quote ("sagte", "laut", "zufolge"). For a separable
@@ -430,6 +433,7 @@ mod tests {
                 end: speaker_end,
                 text: "Köln".into(),
                 entity: None,
+                confidence: 1.0,
             }),
             cue: Some(Cue {
                 start: cue_start,

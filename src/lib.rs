@@ -48,8 +48,9 @@ pub use crate::offsets::OffsetUnit;
 pub use crate::options::Options;
 
 /// For the tools only: the entity tagger's feature extraction and decoding (`cargo xtask train
-/// ner`: training and tagging cannot drift apart) and the stylesheet rules made from the marks
-/// table (`cargo xtask gen`). Not a stable API.
+/// ner`: training and tagging cannot drift apart), the speaker ranker's candidates and features
+/// (`cargo xtask train quotes`) and the stylesheet rules made from the marks table (`cargo xtask
+/// gen`). Not a stable API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::entities::features::{token_spans, Extractor, Features};
@@ -59,6 +60,10 @@ pub mod __private {
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
     pub use crate::kinds::with_marks_css;
+    /// For `cargo xtask train quotes`: the speaker ranker's candidates and features.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::quotes::training_choices;
+    pub use crate::quotes::{TrainingChoice, QUOTE_TABLE_BITS};
 }
 
 /// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.

@@ -54,8 +54,9 @@ export interface Span { start: number; end: number; text: string; }
 export interface Cue extends Span { particle?: Span; }
 export interface Quote {
   start: number; end: number; kind: "direct" | "indirect"; text: string;
-  /** `entity`: the id of the entity group the speaker is (or, for a pronoun, refers to). */
-  speaker: (Span & { entity?: number }) | null; cue: Cue | null; group?: number;
+  /** `entity`: the id of the entity group the speaker is (or, for a pronoun, refers to);
+   *  `confidence`: how likely the speaker model thinks it is right, 0–1. */
+  speaker: (Span & { entity?: number; confidence: number }) | null; cue: Cue | null; group?: number;
 }
 /**
  * Cautions about the whole text: `"not_german"` when it does not look German (the marks will

@@ -106,12 +106,36 @@ pub(super) fn judge(
                 speaker: Some(speaker),
                 ..Frame::default()
             });
+        // After a paragraph break, a sentence of the reporter's own between the last report
+        // and this quote ("Ein Händler ärgert sich. „…“") hands the word to its subject: the
+        // last speaker is not inherited.
+        let paragraph_of = |t: usize| doc.paragraphs.partition_point(|p| p.end <= t);
+        let handed_over = recent.is_some_and(|r| {
+            let report_start = doc.sentences[r.sentence].start;
+            let previous = sentence.checked_sub(1).map(|p| &doc.sentences[p]);
+            paragraph_of(report_start) != paragraph_of(o)
+                && previous.is_some_and(|p| {
+                    paragraph_of(p.start) == paragraph_of(o) && !words.in_quote[p.start]
+                })
+        });
+        let continued = recent.filter(|_| !handed_over).map(|r| r.frame.clone());
+        let handed = handed_over
+            .then(|| nearby_subject(words, o, sentence))
+            .flatten()
+            .filter(|s| words.is_agentive(s))
+            .map(|speaker| Frame {
+                speaker: Some(speaker),
+                ..Frame::default()
+            });
         let frame = inside()
             .filter(|f| !speaker_is_quote(f, o, c))
             .or(own_subject)
-            .or_else(|| recent.map(|r| r.frame.clone()))
+            .or(handed)
+            .or(continued)
             .unwrap_or_else(|| Frame {
-                speaker: nearby_subject(words, o, sentence),
+                speaker: (!handed_over)
+                    .then(|| nearby_subject(words, o, sentence))
+                    .flatten(),
                 ..Frame::default()
             });
         return (Verdict::Quote, frame, false);

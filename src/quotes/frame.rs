@@ -52,8 +52,15 @@ impl Words<'_, '_> {
                 Some(frame(i..i + 1, Some(speaker)))
             }
             "zufolge" => {
+                // The phrase right before: walk back over articles, prepositions, names,
+                // numbers and inflected adjectives ("dem Bericht vom Donnerstag zufolge"),
+                // never over a verb ("Deutlich gestiegen ist dem Bericht … zufolge").
                 let start = self.clause_start(i, floor);
-                let first = (start..i).find(|&j| self.noun_phrase(j, i).is_some())?;
+                let mut first = i;
+                while first > start && self.may_extend_phrase(first - 1) {
+                    first -= 1;
+                }
+                let first = (first..i).find(|&j| self.noun_phrase(j, i).is_some())?;
                 Some(frame(i..i + 1, Some(first..i)))
             }
             "Angaben" | "Aussage" | "Auffassung" | "Ansicht" | "Informationen" | "Einschätzung"

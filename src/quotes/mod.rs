@@ -20,6 +20,7 @@ mod grouping;
 mod indirect;
 mod lexicon;
 mod marks;
+mod ranker;
 mod speaker;
 mod words;
 
@@ -56,6 +57,53 @@ impl Recognizer {
     }
 
     pub fn recognize(&self, doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+        self.with_found(doc, entities, |words, found| {
+            let choices = choices(words, &found);
+            let mut quotes: Vec<Quote> = found
+                .into_iter()
+                .zip(choices)
+                .map(|(f, choice)| to_quote(words, f, ranker::pick(&choice)))
+                .collect();
+            quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+            quotes
+        })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// For training the ranker: every found quote (byte span, kind, cue) with its candidate
+    /// speakers (byte spans) and their feature indices, and the features of "none".
+    pub fn training_choices(&self, doc: &Document, entities: &[Entity]) -> Vec<TrainingChoice> {
+        self.with_found(doc, entities, |words, found| {
+            let choices = choices(words, &found);
+            found
+                .into_iter()
+                .zip(choices)
+                .map(|(f, choice)| {
+                    let bytes =
+                        |r: &Range<usize>| (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+                    TrainingChoice {
+                        quote: bytes(&f.tokens),
+                        kind: f.kind,
+                        cue: f.frame.cue.as_ref().filter(|c| !c.is_empty()).map(bytes),
+                        candidates: choice
+                            .candidates
+                            .into_iter()
+                            .map(|c| (bytes(&c.tokens), c.features))
+                            .collect(),
+                        none: choice.none,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Finds the quotes with their rule frames and hands them to `finish`.
+    fn with_found<R>(
+        &self,
+        doc: &Document,
+        entities: &[Entity],
+        finish: impl FnOnce(&Words, Vec<Found>) -> R,
+    ) -> R {
         let pairs = marks::pair_marks(doc);
         let mut words = Words::new(doc, &self.lexicon, entities);
         for pair in &pairs {
@@ -201,13 +249,8 @@ impl Recognizer {
         }
 
         grouping::echoes(doc, &mut found, &unattributed);
-        let mut quotes: Vec<Quote> = found
-            .into_iter()
-            .filter(|f| !f.tokens.is_empty())
-            .map(|f| to_quote(&words, f))
-            .collect();
-        quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
-        quotes
+        found.retain(|f| !f.tokens.is_empty());
+        finish(&words, found)
     }
 
     /// Links each speaker to the entity group it names or, for a pronoun, refers to
@@ -229,18 +272,66 @@ impl Recognizer {
     }
 }
 
+/// The size of the speaker ranker's weight table, as a power of two.
+pub const QUOTE_TABLE_BITS: u32 = ranker::TABLE_BITS;
+
+#[cfg(not(target_arch = "wasm32"))]
+/// For the trainer: the found quotes of `text` and their candidate speakers, as the
+/// annotator sees them (entities from the entity layer).
+pub fn training_choices(text: &str) -> Vec<TrainingChoice> {
+    static RECOGNIZER: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+    let doc = Document::new(text);
+    let entities = crate::entities::Recognizer::new().recognize(&doc).0;
+    RECOGNIZER
+        .get_or_init(Recognizer::new)
+        .training_choices(&doc, &entities)
+}
+
+/// A found quote and its candidate speakers, in byte offsets, for the trainer.
+pub struct TrainingChoice {
+    pub quote: (usize, usize),
+    pub kind: QuoteKind,
+    pub cue: Option<(usize, usize)>,
+    pub candidates: Vec<((usize, usize), Vec<u32>)>,
+    pub none: Vec<u32>,
+}
+
+/// The ranker's choices for `found`, in order; each quote knows the rule speaker before it.
+fn choices(words: &Words, found: &[Found]) -> Vec<ranker::Choice> {
+    let mut previous: Option<Range<usize>> = None;
+    let facts = ranker::TokenFacts::new(words.len());
+    found
+        .iter()
+        .map(|f| {
+            let context = ranker::QuoteContext {
+                quote: f.tokens.clone(),
+                kind: f.kind,
+                cue: f.frame.cue.clone().filter(|c| !c.is_empty()),
+                rule_speaker: f.frame.speaker.clone().filter(|s| !s.is_empty()),
+                previous_speaker: previous.clone(),
+                weak: f.weak,
+            };
+            if context.rule_speaker.is_some() {
+                previous = context.rule_speaker.clone();
+            }
+            ranker::choice(words, &facts, &context)
+        })
+        .collect()
+}
+
 fn span_text(doc: &Document, tokens: &Range<usize>) -> (usize, usize, String) {
     let start = doc.tokens[tokens.start].start;
     let end = doc.tokens[tokens.end - 1].end;
     (start, end, doc.text[start..end].to_string())
 }
 
-/// The quote `f` as the result type; its speaker is linked to an entity later
-/// ([`Recognizer::link_speakers`]).
-fn to_quote(words: &Words, f: Found) -> Quote {
+/// The quote `f` as the result type, with the speaker the ranker picked; its speaker is linked
+/// to an entity later ([`Recognizer::link_speakers`]).
+fn to_quote(words: &Words, f: Found, pick: ranker::Pick) -> Quote {
     let doc = words.doc;
     let (start, end, text) = span_text(doc, &f.tokens);
-    let speaker = f.frame.speaker.filter(|s| !s.is_empty()).map(|s| {
+    let confidence = f64::from((pick.confidence * 1000.0).round()) / 1000.0;
+    let speaker = pick.speaker.filter(|s| !s.is_empty()).map(|s| {
         let s = words.with_apposed_name(s);
         let (start, end, text) = span_text(doc, &s);
         Speaker {
@@ -248,6 +339,7 @@ fn to_quote(words: &Words, f: Found) -> Quote {
             end,
             text,
             entity: None,
+            confidence,
         }
     });
     let cue = f.frame.cue.filter(|c| !c.is_empty()).map(|c| {

@@ -258,6 +258,21 @@ impl Words<'_, '_> {
         {
             return Some(v + 1..v + 2);
         }
+        // "Jana Beispiel (Grüne) sagte": the bracketed party belongs to the name before it.
+        if start == v && v > floor + 2 && self.is_punct(v - 1, ")") {
+            let open = (v.saturating_sub(8).max(floor)..v - 1)
+                .rev()
+                .find(|&k| self.is_punct(k, "("));
+            if let Some(open) = open {
+                let name_start = self.clause_start(open, floor);
+                if let Some(np) = self
+                    .noun_phrase(name_start, open)
+                    .filter(|np| np.end == open && !self.has(name_start, OBLIQUE))
+                {
+                    return Some(np);
+                }
+            }
+        }
         if start == v {
             // "X, Chef von Y, sagte …" / "X, die …, sagte": the subject opens the sentence.
             let first = floor.max(v.saturating_sub(WINDOW));
@@ -302,6 +317,12 @@ impl Words<'_, '_> {
             return self.subject_after(v + 1, ceiling);
         }
         if let Some(np) = self.noun_phrase(start, v) {
+            // "Der Zeitung sagte Karl Muster": a dative before the verb, the subject after it.
+            if self.is_oblique_feminine(&np) && np.end == v {
+                if let Some(after) = self.subject_after(v + 1, ceiling) {
+                    return Some(after);
+                }
+            }
             if !self.has(start, OBLIQUE) {
                 return Some(np);
             }

@@ -29,6 +29,19 @@ fn small_first<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer
 }
 
+/// Noun suffixes that are feminine ("Zeitung", "Behörde" excepted: too short a rule).
+const FEMININE_SUFFIXES: &[&str] = &[
+    "ung", "heit", "keit", "schaft", "ion", "tät", "enz", "anz", "ei", "ie", "ik",
+];
+
+/// A bare participle ("gestiegen"), not an inflected one ("getragenen", "gesagten").
+fn is_bare_participle(word: &str) -> bool {
+    word.starts_with("ge")
+        && word.ends_with("en")
+        && !word.ends_with("enen")
+        && !word.ends_with("ten")
+}
+
 /// Tokens a frame search looks at on either side.
 pub(crate) const WINDOW: usize = 30;
 
@@ -147,6 +160,42 @@ impl<'d, 't> Words<'d, 't> {
     /// A lower-case form of a reporting verb (whatever its particle).
     pub fn may_be_verb(&self, i: usize) -> bool {
         self.has(i, VERB)
+    }
+
+    /// Whether token `i` may stand inside a noun phrase with its attributes: an article, a
+    /// preposition, a capitalised word, a number or an inflected adjective — no verb.
+    pub fn may_extend_phrase(&self, i: usize) -> bool {
+        if self.in_quote[i] || self.is_clause_boundary(i) || self.ends_sentence(i) {
+            return false;
+        }
+        if self.doc.tokens[i].kind == TokenKind::Number
+            || self.has(i, DETERMINER | PREPOSITION)
+            || (self.is_capitalised(i) && !self.has(i, ADVERB | CONJUNCTION))
+        {
+            return true;
+        }
+        let word = self.text(i);
+        self.is_lowercase(i)
+            && word.len() > 3
+            && !self.has(i, VERB | SUBJUNCTIVE | SUBSTITUTE | ADVERB | SUBORDINATOR)
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|s| word.ends_with(s))
+            && !word.ends_with("ieren")
+            && !is_bare_participle(word)
+    }
+
+    /// "der Zeitung", "der Regierung": "der" before a noun of a feminine suffix is dative or
+    /// genitive, never a subject.
+    pub fn is_oblique_feminine(&self, phrase: &Range<usize>) -> bool {
+        let last = phrase.end.saturating_sub(1);
+        phrase.len() >= 2
+            && self.lower_in(phrase.start, &["der", "einer"])
+            && self.is_capitalised(last)
+            && !self.is_person(last)
+            && FEMININE_SUFFIXES
+                .iter()
+                .any(|s| self.text(last).len() > s.len() + 2 && self.text(last).ends_with(s))
     }
 
     pub fn text(&self, i: usize) -> &'t str {

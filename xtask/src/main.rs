@@ -10,6 +10,7 @@ mod lexicon;
 mod ner;
 mod paths;
 mod quotes_eval;
+mod quotes_train;
 mod run;
 mod scoring;
 mod spark;
@@ -31,6 +32,8 @@ tasks:
   gen [--cluster-words N]   regenerate src/generated/ from ../shared/data (lexicons, clusters)
                      and the marks table's rules in www/css/marks.css
   train ner          train the entity model into model/
+  train quotes [--cv] [--redewiedergabe]
+                     train the speaker ranker into src/generated/quote_weights.rs
   eval ner|figures|quotes   score on the dev data in ../shared
   bench [--browser]  run the benchmarks and print the summary table
   screenshots        regenerate docs/screenshot-{light,dark}.png of the page";
@@ -108,7 +111,10 @@ fn marks_css() -> Result<(), String> {
 fn train(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("ner") => ner::train(&args[1..]),
-        other => Err(format!("usage: cargo xtask train ner (got {other:?})")),
+        Some("quotes") => quotes_train::train(&args[1..]),
+        other => Err(format!(
+            "usage: cargo xtask train ner|quotes (got {other:?})"
+        )),
     }
 }
 

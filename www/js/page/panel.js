@@ -5,6 +5,10 @@ import { formatValue } from "../format.js";
 import { labelName } from "../model.js";
 import { $, el, PANEL_LIMIT } from "./dom.js";
 
+/** Speakers below this confidence are listed muted with a "?" (threshold: BENCHMARKS.md, "Null beats wrong"). */
+const CONFIDENT_SPEAKER = 0.65;
+const UNCERTAIN_MARK = " ?";
+
 export function createPanel({ state, focusMark }) {
   const view = $("view");
 
@@ -70,14 +74,21 @@ export function createPanel({ state, focusMark }) {
     if (mark) focusMark(mark);
   }
 
+  /** The panel heading of a quote's speaker: its entity group's name, else its text; "?" when uncertain. */
+  function speakerHeading(q) {
+    const group = Number.isInteger(q.speaker?.entity) ? state.groups.get(q.speaker.entity) : null;
+    const name = group?.name ?? q.speaker?.text ?? "Unknown speaker";
+    const uncertain = q.speaker != null && (q.speaker.confidence ?? 1) < CONFIDENT_SPEAKER;
+    return uncertain ? `${name}${UNCERTAIN_MARK}` : name;
+  }
+
   function buildQuoteList() {
     const box = $("quote-list");
     const quotes = state.annotations.slice("quotes");
     $("quote-count").textContent = String(quotes.length);
     const bySpeaker = new Map();
     quotes.forEach((q, i) => {
-      const group = Number.isInteger(q.speaker?.entity) ? state.groups.get(q.speaker.entity) : null;
-      const name = group?.name ?? q.speaker?.text ?? "Unknown speaker";
+      const name = speakerHeading(q);
       if (!bySpeaker.has(name)) bySpeaker.set(name, []);
       bySpeaker.get(name).push(i);
     });
@@ -86,7 +97,7 @@ export function createPanel({ state, focusMark }) {
     let shown = 0;
     for (const [name, indexes] of speakers) {
       if (shown >= PANEL_LIMIT) break;
-      nodes.push(el("p", "speaker", `${name} (${indexes.length})`));
+      nodes.push(el("p", name.endsWith(UNCERTAIN_MARK) ? "speaker uncertain" : "speaker", `${name} (${indexes.length})`));
       const ol = el("ol");
       for (const i of indexes.slice(0, PANEL_LIMIT - shown)) {
         const q = quotes[i];
