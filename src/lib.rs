@@ -51,6 +51,7 @@ pub use crate::options::Options;
 pub mod __private {
     pub use crate::entities::features::{token_spans, Extractor, Features};
     pub use crate::entities::lexicon::Lexicon;
+    pub use crate::entities::lexicon_source;
     pub use crate::entities::recognize_text;
     pub use crate::entities::tagger::{
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,

@@ -4,8 +4,10 @@
 pub(crate) mod features;
 pub(crate) mod grouping;
 pub(crate) mod lexicon;
+pub mod lexicon_source;
 pub(crate) mod names;
 pub(crate) mod tagger;
+pub(crate) mod word_table;
 
 use std::sync::OnceLock;
 

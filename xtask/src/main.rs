@@ -13,6 +13,7 @@ mod quotes_eval;
 mod run;
 mod spark;
 mod speech;
+mod tables;
 mod testing;
 mod web;
 
@@ -82,6 +83,7 @@ fn gen(args: &[String]) -> Result<(), String> {
     speech::generate()?;
     lexicon::generate()?;
     clusters::generate(cluster_words)?;
+    tables::generate()?;
     Ok(())
 }
 
