@@ -52,10 +52,10 @@ pub mod __private {
     pub use crate::entities::features::{token_spans, Extractor, Features};
     pub use crate::entities::lexicon::Lexicon;
     pub use crate::entities::lexicon_source;
-    pub use crate::entities::recognize_text;
     pub use crate::entities::tagger::{
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
+    pub use crate::entities::{embedded_model, recognize_text};
 }
 
 /// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.

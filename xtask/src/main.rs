@@ -11,6 +11,7 @@ mod ner;
 mod paths;
 mod quotes_eval;
 mod run;
+mod same_output;
 mod spark;
 mod speech;
 mod tables;
@@ -32,6 +33,8 @@ tasks:
   train ner          train the entity model into model/
   eval ner|figures|quotes   score on the dev data in ../shared
   bench [--browser]  run the benchmarks and print the summary table
+  same-output [REV]  the CLI of REV (default main) and of the work tree must write byte-identical
+                     results for the 1,028 articles of ../shared/data/articles/10kgnad-test.jsonl
   screenshots        regenerate docs/screenshot-{light,dark}.png of the page";
 
 fn main() -> ExitCode {
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         // One suite of `test`, run by it as a child with the output going to a log.
         "__test-step" => testing::step(rest),
         "bench" => bench::bench(rest),
+        "same-output" => same_output::same_output(rest),
         "dist" => dist::dist(rest),
         "screenshots" => web::screenshots(rest),
         "" | "help" | "-h" | "--help" => {
