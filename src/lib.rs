@@ -37,7 +37,7 @@ pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
     Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker, Warning,
 };
-pub use crate::annotator::{stages, Annotator, MAX_INPUT_BYTES};
+pub use crate::annotator::{stage_times, stages, Annotator, MAX_INPUT_BYTES};
 pub use crate::calendar::{ClockTime, Date, Weekday};
 pub use crate::dateline::find_dateline;
 pub use crate::error::Error;

@@ -202,6 +202,8 @@ input.addEventListener("paste", (event) => {
   // Say at once that something is happening: a big text takes a moment to lay out and mark.
   setStatus(`Pasted ${formatBytes(bytes)}; annotating…`, { progressValue: null });
   insertText(text, result);
+  // A paste is one edit: mark it now, not after the typing pause.
+  scheduleAnnotate(0);
 });
 
 /**

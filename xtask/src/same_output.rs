@@ -47,7 +47,7 @@ pub fn same_output(args: &[String]) -> Result<(), String> {
     let our_cli = build_cli(&root, &root.join("target"))?;
     let before = annotate(&base_cli, &corpus, &work.join("base.jsonl"))?;
     let after = annotate(&our_cli, &corpus, &work.join("work-tree.jsonl"))?;
-    let lines = |bytes: &[u8]| bytes.split(|&b| b == b'\n').count();
+    let lines = |bytes: &[u8]| bytes.iter().filter(|&&b| b == b'\n').count();
     if before == after {
         println!(
             "same-output: identical ({} lines, {} bytes) from {base} and the work tree",
