@@ -80,7 +80,6 @@ fn a_new_annotator_allocates_a_constant() {
 }
 
 #[test]
-#[ignore = "open (issue 23): the dateline regexes compile on the first call"]
 fn the_first_annotation_builds_nothing() {
     let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let annotator = Annotator::new();

@@ -3,6 +3,8 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+pub use super::phrase_table::{Phrase, PhraseFacts, PhraseTables};
+pub use super::word_table::Entry;
 use super::word_table::WordTable;
 
 /// Keeps the word table's slots on cache-line boundaries.
@@ -14,6 +16,8 @@ struct Aligned<T: ?Sized>(T);
 const WORDS: &Aligned<[u8; include_bytes!("../generated/words.bin").len()]> =
     &Aligned(*include_bytes!("../generated/words.bin"));
 
+// Generated: `cargo fmt` leaves it as `cargo xtask gen` wrote it.
+#[rustfmt::skip]
 #[path = "../generated/phrases.rs"]
 mod phrase_data;
 
@@ -42,59 +46,6 @@ pub mod flag {
     pub const TOWN: u16 = 1 << 13;
     /// How many bits there are, for feature extraction.
     pub const COUNT: u32 = 14;
-}
-
-/// What the word table knows about one token (all zero: nothing).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Entry {
-    pub flags: u16,
-    /// Some phrase starts with this token (so [`Lexicon::phrase_at`] is worth asking).
-    pub phrase_head: bool,
-    /// The Brown cluster's bit path, first bit lowest (0: not in the cluster table).
-    pub cluster: u16,
-    /// ⌊−ln p⌋ of the word's unigram probability (0: not in the cluster table).
-    pub rarity: u8,
-}
-
-/// What the lexicons say about a name of several tokens.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PhraseFacts {
-    pub flags: u16,
-    /// The main spelling of a place or organisation.
-    pub canonical: Option<&'static str>,
-}
-
-/// A name of several tokens ("Weißes Haus", "Vereinigte Staaten").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Phrase {
-    pub tokens: &'static [&'static str],
-    pub entry: PhraseFacts,
-}
-
-/// The phrase and canonical-form tables, sorted for binary search (laid out by
-/// `cargo xtask gen` in `src/generated/phrases.rs`).
-#[derive(Clone, Copy, Debug)]
-pub struct PhraseTables {
-    /// Grouped by first token; in a group, longest first, then by tokens.
-    pub phrases: &'static [Phrase],
-    /// First token → `phrases[start..end]`.
-    pub heads: &'static [(&'static str, u32, u32)],
-    /// Indices into `phrases`, grouped by the stem of the first token, in the same order.
-    pub stem_members: &'static [u32],
-    /// Stem of a first token → `stem_members[start..end]`.
-    pub stems: &'static [(&'static str, u32, u32)],
-    /// One-word name → its main spelling (a demonym → its place).
-    pub canonical: &'static [(&'static str, &'static str)],
-}
-
-impl PhraseTables {
-    pub const EMPTY: PhraseTables = PhraseTables {
-        phrases: &[],
-        heads: &[],
-        stem_members: &[],
-        stems: &[],
-        canonical: &[],
-    };
 }
 
 /// A fast, deterministic hasher for short strings (the default SipHash is slow here).

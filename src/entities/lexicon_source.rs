@@ -190,7 +190,9 @@ impl OwnedPhraseTables {
     pub fn to_rust(&self, provenance: &str) -> String {
         let mut out = String::new();
         out.push_str(provenance);
-        out.push_str("\nuse super::{Phrase, PhraseFacts, PhraseTables};\n\n");
+        out.push_str(
+            "\nuse crate::entities::phrase_table::{Phrase, PhraseFacts, PhraseTables};\n\n",
+        );
         out.push_str("pub(super) const TABLES: PhraseTables = PhraseTables {\n    phrases: &[\n");
         for phrase in &self.phrases {
             let _ = writeln!(

@@ -6,6 +6,7 @@ pub(crate) mod grouping;
 pub(crate) mod lexicon;
 pub mod lexicon_source;
 pub(crate) mod names;
+pub(crate) mod phrase_table;
 pub(crate) mod tagger;
 pub(crate) mod word_table;
 

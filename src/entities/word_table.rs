@@ -16,7 +16,17 @@
 //! - the cluster bit paths, u16 each (index 0 is "none");
 //! - `2^slot bits` slots.
 
-use super::lexicon::Entry;
+/// What the word table knows about one token (all zero: nothing).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub flags: u16,
+    /// Some phrase starts with this token (so `Lexicon::phrase_at` is worth asking).
+    pub phrase_head: bool,
+    /// The Brown cluster's bit path, first bit lowest (0: not in the cluster table).
+    pub cluster: u16,
+    /// ⌊−ln p⌋ of the word's unigram probability (0: not in the cluster table).
+    pub rarity: u8,
+}
 
 const MAGIC: &[u8; 8] = b"TMWORDS1";
 const FLAG_MASK: u64 = (1 << 14) - 1;

@@ -16,6 +16,7 @@ mod spark;
 mod speech;
 mod tables;
 mod testing;
+mod unicode;
 mod web;
 
 use std::process::ExitCode;
@@ -88,6 +89,7 @@ fn gen(args: &[String]) -> Result<(), String> {
     lexicon::generate()?;
     clusters::generate(cluster_words)?;
     tables::generate()?;
+    unicode::generate()?;
     Ok(())
 }
 
