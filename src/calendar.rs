@@ -210,26 +210,64 @@ fn number_field<T: std::str::FromStr>(field: Option<&str>, digits: usize) -> Opt
         .flatten()
 }
 
-/// The number of a German month name ("Oktober" → 10; Austrian "Jänner" → 1).
+/// German month names, January first: the one list the tokenizer, the figure lexicon and the
+/// dateline grammar read (the page writes dates with the browser's own locale data).
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// Other full spellings: Austrian ("Jänner", "Feber") and without umlaut ("Maerz").
+pub(crate) const MONTH_VARIANTS: [(&str, u8); 3] = [("Jänner", 1), ("Feber", 2), ("Maerz", 3)];
+
+/// Abbreviations, written with or without a full stop ("Okt.", "Sept").
+pub(crate) const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mär", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Okt", 10),
+    ("Nov", 11),
+    ("Dez", 12),
+];
+
+/// The number of a German month name as written ("Oktober" → 10; Austrian "Jänner" → 1).
 pub fn month_of_name(name: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ];
-    if name == "Jänner" {
-        return Some(1);
-    }
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u8 + 1)
+    full_month_names()
+        .find(|(m, _)| *m == name)
+        .map(|(_, number)| number)
+}
+
+/// The number of a month name or abbreviation in any case ("okt" → 10, "MÄRZ" → 3).
+pub fn month_of_word(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    full_month_names()
+        .chain(MONTH_ABBREVIATIONS)
+        .find(|(m, _)| m.to_lowercase() == lower)
+        .map(|(_, number)| number)
+}
+
+/// Every full spelling with its number: the names, then the variants.
+pub(crate) fn full_month_names() -> impl Iterator<Item = (&'static str, u8)> {
+    (1..)
+        .zip(MONTH_NAMES)
+        .map(|(number, name)| (name, number))
+        .chain(MONTH_VARIANTS)
 }
 
 #[cfg(test)]

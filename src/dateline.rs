@@ -7,7 +7,7 @@ mod grammar;
 
 use std::ops::Range;
 
-use crate::calendar::{month_of_name, Date};
+use crate::calendar::{month_of_word, Date};
 use grammar::{find_dates, match_dateline};
 
 /// Capitalised function words that open sentences, never datelines.
@@ -20,8 +20,8 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// How far into a paragraph a dateline may reach (bytes).
 const WINDOW: usize = 160;
 
-/// How far into a text its publication date may stand (characters), on its first line.
-const HEAD_CHARS: usize = 80;
+/// How far into a text its publication date may stand (characters, across lines).
+const HEAD_CHARS: usize = 300;
 
 /// A dateline found at the start of a paragraph; spans are byte ranges of the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,19 +88,19 @@ fn split_spans(text: &str, separator: char) -> Vec<Range<usize>> {
     out
 }
 
-/// A publication date written at the very start of a text: a date in the dateline grammar
-/// ("2025-10-28", "28.10.2025", "28. Oktober 2025") among the first 80 characters of the
-/// first line.
+/// A publication date written near the start of a text: the first valid date in the dateline
+/// grammar ("2025-10-28", "28.10.2025", "28. Oktober 2025", "3. Okt. 2015") among its first
+/// 300 characters.
 pub fn find_dateline(text: &str) -> Option<Date> {
     let end = text
         .char_indices()
         .nth(HEAD_CHARS)
         .map_or(text.len(), |(i, _)| i);
-    let head = text[..end].split('\n').next().unwrap_or("");
+    let head = &text[..end];
     find_dates(head).into_iter().find_map(|date| {
         let number = |span: Range<usize>| head[span].parse::<u32>().ok();
         let month = if date.month_named {
-            u32::from(month_of_name(&head[date.month.clone()])?)
+            u32::from(month_of_word(&head[date.month.clone()])?)
         } else {
             number(date.month.clone())?
         };
@@ -129,12 +129,24 @@ mod tests {
                 "Kein Datum hier. Und 2025-10-28 steht zu weit hinten? Nein, das ist nah.",
                 Some("2025-10-28"),
             ),
-            ("Erste Zeile ohne Datum\n2025-10-28", None),
+            ("Erste Zeile ohne Datum\n2025-10-28", Some("2025-10-28")),
+            ("Wien – Am 3. Okt. 2015 begann es", Some("2015-10-03")),
+            ("Graz, 13. Jänner 2016: Schnee", Some("2016-01-13")),
+            ("am 1. sept 2020 und 1. SEPTEMBER 2021", Some("2020-09-01")),
+            ("Stand: 5. Feb. 2019", Some("2019-02-05")),
+            ("v2025-10-28 und -28.10.2025", Some("2025-10-28")),
             ("Nummer 12025-10-28", None),
             ("2025-02-30 ist kein Tag", None),
             ("„😀“ 01.02.2003", Some("2003-02-01")),
             ("", None),
         ];
+        let far = format!("{} 28.10.2025", "x".repeat(290));
+        let near = format!("{} 28.10.2025", "ä".repeat(280));
+        assert_eq!(find_dateline(&far), None, "after 300 characters");
+        assert_eq!(
+            find_dateline(&near).map(|d| d.to_string()).as_deref(),
+            Some("2025-10-28")
+        );
         for (text, expected) in cases {
             assert_eq!(
                 find_dateline(text).map(|d| d.to_string()).as_deref(),
@@ -214,11 +226,34 @@ mod tests {
 mod same_as_regex {
     use regex::Regex;
 
+    use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
+
     use super::grammar::{find_dates, match_dateline};
     use super::*;
 
-    /// A date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025".
-    const DATE: &str = r"(?:(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})|(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})|(?P<long_d>\d{1,2})\.\s?(?P<long_m>Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s(?P<long_y>\d{4}))";
+    /// The parts of a date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025",
+    /// "3. Okt. 2015". Month names come from the calendar's one list.
+    const ISO_DATE: &str = r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})";
+    const NUMERIC_DATE: &str = r"(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})";
+
+    fn long_date() -> String {
+        format!(
+            r"(?P<long_d>\d{{1,2}})\.\s*(?P<long_m>{})\.?\s+(?P<long_y>\d{{4}})",
+            month_alternation()
+        )
+    }
+
+    /// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
+    /// longest first ("Sept" before "Sep").
+    fn month_alternation() -> String {
+        let mut words: Vec<String> = full_month_names()
+            .chain(MONTH_ABBREVIATIONS)
+            .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])
+            .collect();
+        words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        words.dedup();
+        words.join("|")
+    }
 
     /// One place name: up to three capitalised words ("Frankfurt am Main", "Den Haag").
     const PLACE: &str =
@@ -230,14 +265,25 @@ mod same_as_regex {
         r"\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}(?:\s?/\s?\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}){0,3}";
 
     fn dateline_regex() -> Regex {
-        let pattern = format!(
-            r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{DATE}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]"
-        );
-        Regex::new(&pattern).unwrap()
+        {
+            let pattern = format!(
+                r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{ISO_DATE}|{NUMERIC_DATE}|{}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]",
+                long_date()
+            );
+            Regex::new(&pattern).expect("the dateline grammar compiles")
+        }
     }
 
     fn date_regex() -> Regex {
-        Regex::new(&format!(r"(?:^|[^\w.-]){DATE}(?:$|[^\d])")).unwrap()
+        {
+            // Not inside a longer number: no digit, dot (nor, before an ISO date, a dash) before;
+            // no digit after.
+            let pattern = format!(
+                r"(?:^|[^\d.-]){ISO_DATE}(?:$|\D)|(?:^|[^\d.])(?:{NUMERIC_DATE}|{})(?:$|\D)",
+                long_date()
+            );
+            Regex::new(&pattern).expect("the date grammar compiles")
+        }
     }
 
     type Groups = Option<(Range<usize>, Option<Range<usize>>, bool)>;
@@ -301,6 +347,12 @@ mod same_as_regex {
     fn on_random_strings_of_the_grammars_pieces() {
         const PIECES: &[&str] = &[
             "28.10.2025",
+            "Okt.",
+            "sept",
+            "SEPTEMBER",
+            "Jän.",
+            "3. Okt. 2015",
+            "1.  sept  2020",
             "2025-10-28",
             "3. Oktober 2025",
             "1.2. 2003",
@@ -398,11 +450,7 @@ mod same_as_regex {
                 .char_indices()
                 .nth(HEAD_CHARS)
                 .map_or(text.len(), |(i, _)| i);
-            compare(
-                &dateline,
-                &date,
-                text[..end].split('\n').next().unwrap_or(""),
-            );
+            compare(&dateline, &date, &text[..end]);
             let starts = std::iter::once(0).chain(
                 text.match_indices(['\n', '.', '–'])
                     .map(|(i, m)| i + m.len()),

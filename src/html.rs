@@ -16,6 +16,7 @@ use crate::annotations::{
     QuoteKind, RangeBound, Warning,
 };
 use crate::calendar::Date;
+use crate::kinds::{name_of, MarkKind, MARK_KINDS};
 use crate::offsets::OffsetUnit;
 
 /// The page's mark styles: the export looks like the page.
@@ -30,30 +31,6 @@ const DOCUMENT_CSS: &str = "body{font:17px/1.8 Georgia,serif;max-width:44rem;mar
 /// What the document says when the text does not look German (the page says the same).
 pub(crate) const NOT_GERMAN_NOTICE: &str =
     "This text does not look German: the marks will be unreliable.";
-
-/// Legend keys in the page's order, with the page's names.
-const LEGEND: &[(&str, &str, &str)] = &[
-    ("entity", "PER", "Person"),
-    ("entity", "LOC", "Place"),
-    ("entity", "ORG", "Organisation"),
-    ("entity", "OTH", "Other name"),
-    ("figure", "number", "Number"),
-    ("figure", "ordinal", "Ordinal"),
-    ("figure", "money", "Money"),
-    ("figure", "percent", "Percentage"),
-    ("figure", "date", "Date"),
-    ("figure", "time", "Time"),
-    ("figure", "duration", "Duration"),
-    ("figure", "quantity", "Quantity"),
-    ("quote", "quote", "Quotation"),
-];
-
-fn type_name(key: &str) -> &'static str {
-    LEGEND
-        .iter()
-        .find(|(_, k, _)| *k == key)
-        .map_or("", |(_, _, name)| name)
-}
 
 /// One `<mark>`: byte span, and the attributes after `data-start`/`data-end`.
 struct Mark {
@@ -105,7 +82,10 @@ fn legend(marks: &[Mark], out: &mut String) {
         })
     };
     out.push_str("<div class=\"tm-legend tm-view\">");
-    for (layer, key, name) in LEGEND.iter().filter(|(_, key, _)| present(key)) {
+    for kind in MARK_KINDS.iter().filter(|kind| present(kind.key)) {
+        let MarkKind {
+            layer, key, name, ..
+        } = kind;
         let label = if *key == "quote" { "direct" } else { key };
         let _ = write!(
             out,
@@ -200,7 +180,7 @@ fn marked_text(text: &str, marks: &[Mark], out: &mut String) {
 }
 
 fn entity_title(label: EntityLabel) -> String {
-    let base = type_name(label.base().as_str());
+    let base = name_of(label.base().as_str());
     let label = label.as_str();
     if label.ends_with("deriv") {
         format!("{base} (derived word)")
@@ -292,7 +272,7 @@ fn figure_mark(f: &Figure) -> Mark {
         ("data-key", kind.to_string()),
         ("data-value", value.clone()),
     ];
-    let mut title = format!("{}: {}", type_name(kind), f.text);
+    let mut title = format!("{}: {}", name_of(kind), f.text);
     if f.value != FigureValue::Unresolved && f.kind != FigureKind::Number {
         title.push_str(&format!(" ({value})"));
     }

@@ -23,7 +23,9 @@ mod dateline;
 mod entities;
 mod error;
 mod figures;
+mod hash;
 mod html;
+mod kinds;
 mod language;
 mod offsets;
 mod options;
@@ -45,8 +47,9 @@ pub use crate::html::html_document;
 pub use crate::offsets::OffsetUnit;
 pub use crate::options::Options;
 
-/// For `cargo xtask train ner` only: the entity tagger's feature extraction and decoding,
-/// shared so that training and tagging cannot drift apart. Not a stable API.
+/// For the tools only: the entity tagger's feature extraction and decoding (`cargo xtask train
+/// ner`: training and tagging cannot drift apart) and the stylesheet rules made from the marks
+/// table (`cargo xtask gen`). Not a stable API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::entities::features::{token_spans, Extractor, Features};
@@ -56,6 +59,7 @@ pub mod __private {
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
     pub use crate::entities::{embedded_model, recognize_text};
+    pub use crate::kinds::with_marks_css;
 }
 
 /// The JavaScript class `Annotator` and `htmlDocument`, exposed on wasm32 for the boundary tests.

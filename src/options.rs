@@ -2,6 +2,7 @@
 //! (`figures` resolves relative dates against `ref_date`), not in the pipeline above.
 
 use crate::calendar::{parse_date_time, ClockTime, Date};
+use crate::dateline::find_dateline;
 use crate::error::Error;
 
 /// Settings for one call of [`Annotator::annotate`](crate::Annotator::annotate).
@@ -22,5 +23,18 @@ impl Options {
             ref_date: Some(date),
             ref_time: time,
         })
+    }
+
+    /// The options every facade uses for `text`: the given reference date (ISO 8601; blank
+    /// counts as none), else the date of the text's own dateline ([`find_dateline`]), else
+    /// none. One rule, so that the CLI and the page resolve the same dates.
+    pub fn for_text(text: &str, ref_date: Option<&str>) -> Result<Options, Error> {
+        match ref_date.map(str::trim).filter(|iso| !iso.is_empty()) {
+            Some(iso) => Options::with_ref_date(iso),
+            None => Ok(Options {
+                ref_date: find_dateline(text),
+                ref_time: None,
+            }),
+        }
     }
 }

@@ -12,7 +12,7 @@
 
 use std::cmp::Reverse;
 
-use crate::annotations::{Annotations, FigureKind};
+use crate::annotations::{Entity, Figure, FigureKind, Quote};
 
 type Span = (usize, usize);
 
@@ -80,82 +80,40 @@ fn keep_laminar<T>(items: &mut Vec<T>, span: impl Fn(&T) -> Span) {
     });
 }
 
-pub(crate) fn resolve(annotations: &mut Annotations) {
-    keep_laminar(&mut annotations.quotes, |q| (q.start, q.end));
-    let quotes = Fixed::new(annotations.quotes.iter().map(|q| (q.start, q.end)));
-    keep_disjoint(&mut annotations.figures, |f| (f.start, f.end), &quotes);
+/// Applies the policy to the layers' spans. It runs before entities are grouped and speakers
+/// linked (`annotator.rs`), so that the groups count only the mentions that stay and nothing
+/// is renumbered afterwards.
+pub(crate) fn resolve(
+    quotes: &mut Vec<Quote>,
+    figures: &mut Vec<Figure>,
+    entities: &mut Vec<Entity>,
+) {
+    keep_laminar(quotes, |q| (q.start, q.end));
+    let fixed_quotes = Fixed::new(quotes.iter().map(|q| (q.start, q.end)));
+    keep_disjoint(figures, |f| (f.start, f.end), &fixed_quotes);
     let fixed = Fixed::new(
-        annotations
-            .quotes
+        quotes
             .iter()
             .map(|q| (q.start, q.end))
-            .chain(annotations.figures.iter().map(|f| (f.start, f.end))),
+            .chain(figures.iter().map(|f| (f.start, f.end))),
     );
-    keep_disjoint(&mut annotations.entities, |e| (e.start, e.end), &fixed);
-    mark_figure_units(annotations);
-    recount_groups(annotations);
+    keep_disjoint(entities, |e| (e.start, e.end), &fixed);
+    mark_figure_units(figures, entities);
 }
 
 /// Marks the entities that lie inside a money figure: its currency ("Euro", "US-Dollar").
 /// Both lists are sorted and disjoint within themselves, so one merge-like sweep finds them.
-fn mark_figure_units(annotations: &mut Annotations) {
-    let mut money = annotations
-        .figures
+fn mark_figure_units(figures: &[Figure], entities: &mut [Entity]) {
+    let mut money = figures
         .iter()
         .filter(|f| f.kind == FigureKind::Money)
         .map(|f| (f.start, f.end))
         .peekable();
-    for entity in &mut annotations.entities {
+    for entity in entities {
         while money.next_if(|&(_, end)| end <= entity.start).is_some() {}
         entity.figure_unit = money
             .peek()
             .is_some_and(|&(start, end)| start <= entity.start && entity.end <= end);
-    }
-}
-
-/// Group mention counts follow the mentions that stayed; a group with none left goes, the
-/// others are renumbered so that ids stay indices into the list, and speakers' links follow.
-fn recount_groups(annotations: &mut Annotations) {
-    let groups = &mut annotations.entity_groups;
-    let index: std::collections::HashMap<usize, usize> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, group)| (group.id, i))
-        .collect();
-    let mut counts = vec![0usize; groups.len()];
-    for entity in &annotations.entities {
-        if let Some(&i) = index.get(&entity.entity_id) {
-            counts[i] += 1;
-        }
-    }
-    if groups
-        .iter()
-        .zip(&counts)
-        .all(|(group, &count)| group.mentions == count)
-    {
-        return;
-    }
-    let mut renumbered = std::collections::HashMap::new();
-    let mut counts = counts.into_iter();
-    groups.retain_mut(|group| {
-        group.mentions = counts.next().unwrap_or(0);
-        group.mentions > 0
-    });
-    for (i, group) in groups.iter_mut().enumerate() {
-        renumbered.insert(group.id, i);
-        group.id = i;
-    }
-    for entity in &mut annotations.entities {
-        if let Some(&id) = renumbered.get(&entity.entity_id) {
-            entity.entity_id = id;
-        }
-    }
-    for speaker in annotations
-        .quotes
-        .iter_mut()
-        .filter_map(|q| q.speaker.as_mut())
-    {
-        speaker.entity = speaker.entity.and_then(|id| renumbered.get(&id).copied());
     }
 }
 
@@ -167,7 +125,7 @@ mod tests {
     /// of another kind, is not.
     #[test]
     fn currencies_of_money_figures_are_marked() {
-        use crate::annotations::{Entity, EntityLabel, Figure, FigureValue};
+        use crate::annotations::{EntityLabel, FigureValue};
         let text = "Er zahlte 5 Euro in Berlin, 2025 Euro-Kurs, 3 Dollar.";
         let span = |s: &str| {
             let start = text.find(s).expect("in the text");
@@ -196,24 +154,14 @@ mod tests {
                 modifier: None,
             }
         };
-        let mut annotations = Annotations {
-            entities: vec![entity("Euro"), entity("Berlin"), entity("Dollar")],
-            entity_groups: vec![crate::annotations::EntityGroup {
-                id: 0,
-                name: String::new(),
-                label: EntityLabel::Other,
-                mentions: 3,
-            }],
-            figures: vec![
-                figure("5 Euro", FigureKind::Money),
-                figure("2025", FigureKind::Date),
-                figure("3 Dollar", FigureKind::Money),
-            ],
-            ..Annotations::default()
-        };
-        resolve(&mut annotations);
-        let marked: Vec<(&str, bool)> = annotations
-            .entities
+        let mut entities = vec![entity("Euro"), entity("Berlin"), entity("Dollar")];
+        let mut figures = vec![
+            figure("5 Euro", FigureKind::Money),
+            figure("2025", FigureKind::Date),
+            figure("3 Dollar", FigureKind::Money),
+        ];
+        resolve(&mut Vec::new(), &mut figures, &mut entities);
+        let marked: Vec<(&str, bool)> = entities
             .iter()
             .map(|e| (e.text.as_str(), e.figure_unit))
             .collect();
@@ -248,27 +196,18 @@ mod tests {
         assert_eq!(spans, [(0, 10), (2, 5), (10, 20), (12, 15)]);
     }
 
-    /// A figure crossing an entity stays and the entity goes; contained spans both stay.
-    /// Group counts follow the entities that stayed.
+    /// A figure crossing an entity stays and the entity goes; contained spans both stay; a
+    /// quote keeps what it contains and drops what crosses it.
     #[test]
     fn figures_win_over_crossing_entities() {
-        use crate::annotations::{
-            Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue, Quote, QuoteKind,
-            Speaker,
-        };
-        let entity = |start, end, entity_id| Entity {
+        use crate::annotations::{EntityLabel, FigureValue, QuoteKind};
+        let entity = |start, end| Entity {
             start,
             end,
             label: EntityLabel::Organisation,
             text: String::new(),
-            entity_id,
+            entity_id: 0,
             figure_unit: false,
-        };
-        let group = |id, mentions| EntityGroup {
-            id,
-            name: String::new(),
-            label: EntityLabel::Organisation,
-            mentions,
         };
         let figure = |start, end| Figure {
             start,
@@ -279,55 +218,32 @@ mod tests {
             approx: None,
             modifier: None,
         };
-        let mut annotations = Annotations {
-            // The first crosses the first figure; the second contains the second figure.
-            entities: vec![entity(10, 30, 0), entity(40, 60, 1), entity(70, 80, 1)],
-            entity_groups: vec![group(0, 1), group(1, 2)],
-            figures: vec![figure(0, 20), figure(40, 47)],
-            quotes: [0, 1]
-                .map(|entity| Quote {
-                    start: 100 + 10 * entity,
-                    end: 105 + 10 * entity,
-                    kind: QuoteKind::Direct,
-                    text: String::new(),
-                    speaker: Some(Speaker {
-                        start: 106 + 10 * entity,
-                        end: 108 + 10 * entity,
-                        text: String::new(),
-                        entity: Some(entity),
-                    }),
-                    cue: None,
-                    group: None,
-                })
-                .to_vec(),
-            ..Annotations::default()
+        let quote = |start, end| Quote {
+            start,
+            end,
+            kind: QuoteKind::Direct,
+            text: String::new(),
+            speaker: None,
+            cue: None,
+            group: None,
         };
-        resolve(&mut annotations);
-        let entities: Vec<Span> = annotations
-            .entities
-            .iter()
-            .map(|e| (e.start, e.end))
-            .collect();
-        let figures: Vec<Span> = annotations
-            .figures
-            .iter()
-            .map(|f| (f.start, f.end))
-            .collect();
-        let groups: Vec<(usize, usize)> = annotations
-            .entity_groups
-            .iter()
-            .map(|g| (g.id, g.mentions))
-            .collect();
-        assert_eq!(entities, [(40, 60), (70, 80)]);
-        assert_eq!(figures, [(0, 20), (40, 47)]);
-        assert_eq!(groups, [(0, 2)]);
-        let links: Vec<Option<usize>> = annotations
-            .quotes
-            .iter()
-            .map(|q| q.speaker.as_ref().and_then(|s| s.entity))
-            .collect();
-        assert_eq!(links, [None, Some(0)]);
-        assert!(annotations.entities.iter().all(|e| e.entity_id == 0));
+        // The first entity crosses the first figure; the second contains the second figure;
+        // the third lies in the quote, the fourth crosses it.
+        let mut entities = vec![
+            entity(10, 30),
+            entity(40, 60),
+            entity(101, 103),
+            entity(108, 115),
+        ];
+        let mut figures = vec![figure(0, 20), figure(40, 47)];
+        let mut quotes = vec![quote(100, 110)];
+        resolve(&mut quotes, &mut figures, &mut entities);
+        let spans = |items: &[(usize, usize)]| items.to_vec();
+        let entities: Vec<Span> = entities.iter().map(|e| (e.start, e.end)).collect();
+        let figures: Vec<Span> = figures.iter().map(|f| (f.start, f.end)).collect();
+        assert_eq!(entities, spans(&[(40, 60), (101, 103)]));
+        assert_eq!(figures, spans(&[(0, 20), (40, 47)]));
+        assert_eq!(quotes.len(), 1);
     }
 
     #[test]

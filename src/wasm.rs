@@ -12,7 +12,10 @@ mod tape;
 const TS_TYPES: &'static str = r#"
 /** Options for `Annotator.annotate`. */
 export interface AnnotateOptions {
-  /** The article's publication date, ISO 8601 ("2025-10-28" or "2025-10-28T14:00"). */
+  /**
+   * The article's publication date, ISO 8601 ("2025-10-28" or "2025-10-28T14:00"). Without it,
+   * the date of a dateline near the start of the text (`referenceDate`), as the CLI does.
+   */
   refDate?: string;
 }
 
@@ -28,7 +31,7 @@ export type FigureValue =
   | { amount: number; unit: string; seconds?: number }
   | { min?: number | string; max?: number | string; unit?: string };
 export interface Figure {
-  start: number; end: number; kind: "number" | "ordinal" | "money" | "percent" | "date" | "time" | "duration" | "quantity";
+  start: number; end: number; kind: FigureKind;
   /** `null`: a relative date in a text without a reference date. */
   value: FigureValue | null; text: string;
   approx?: "about" | "more_than" | "less_than" | "at_least" | "at_most";
@@ -67,6 +70,9 @@ pub fn bench_stages(annotator: &JsAnnotator, texts: Vec<String>) -> Vec<f64> {
     crate::annotator::stage_times::measure(&annotator.inner, &texts, &performance_now)
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MARK_KINDS: &'static str = crate::kinds::MARK_KINDS_TS;
+
 /// Finds entities, figures and quotations in German text. Build one and reuse it.
 #[wasm_bindgen(js_name = Annotator)]
 pub struct JsAnnotator {
@@ -97,14 +103,15 @@ impl JsAnnotator {
         Ok(JsAnnotator { inner })
     }
 
-    /// Annotates `text`; offsets in the result are UTF-16 code units.
+    /// Annotates `text`; offsets in the result are UTF-16 code units. Without a `refDate`, a
+    /// dateline near the start of the text gives it (see `referenceDate`).
     #[wasm_bindgen(unchecked_return_type = "Annotations")]
     pub fn annotate(
         &self,
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = parse_options(options)?;
+        let options = parse_options(text, options)?;
         let annotations = self
             .inner
             .try_annotate(text, &options)
@@ -123,6 +130,20 @@ impl Default for JsAnnotator {
 #[wasm_bindgen(js_name = maxInputBytes)]
 pub fn max_input_bytes() -> usize {
     crate::MAX_INPUT_BYTES
+}
+
+/// The date a text's relative dates are resolved against when no `refDate` is given: the date
+/// of its dateline ("2025-10-28", "28.10.2025", "3. Okt. 2015" among its first 300
+/// characters), or `null`.
+#[wasm_bindgen(js_name = referenceDate)]
+pub fn reference_date(text: &str) -> Option<String> {
+    crate::find_dateline(text).map(|date| date.to_string())
+}
+
+/// The kinds of marks, in the legend's order: `{layer, key, name, badge, colour}`.
+#[wasm_bindgen(js_name = markKinds, unchecked_return_type = "MarkKind[]")]
+pub fn mark_kinds() -> Result<JsValue, JsError> {
+    serde_wasm_bindgen::to_value(crate::kinds::MARK_KINDS).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The standalone HTML document for `text` and its annotations (UTF-16 offsets, as
@@ -154,18 +175,15 @@ struct JsOptions {
     ref_date: Option<String>,
 }
 
-fn parse_options(options: JsValue) -> Result<Options, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
-    }
-    let options: JsOptions = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    match options.ref_date {
-        Some(iso) if !iso.trim().is_empty() => {
-            Options::with_ref_date(&iso).map_err(|e| JsError::new(&e.to_string()))
-        }
-        _ => Ok(Options::default()),
-    }
+fn parse_options(text: &str, options: JsValue) -> Result<Options, JsError> {
+    let ref_date = if options.is_undefined() || options.is_null() {
+        None
+    } else {
+        let options: JsOptions = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        options.ref_date
+    };
+    Options::for_text(text, ref_date.as_deref()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[derive(Deserialize)]

@@ -12,6 +12,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
 
+mod common;
 #[path = "common/cli.rs"]
 mod common_cli;
 use common_cli::run;
@@ -194,12 +195,7 @@ fn a_truncated_gzip_names_the_file_and_line_and_keeps_every_line_before() {
 
 /// The 10kGNAD articles from ../shared, with bad lines mixed in; `None` where it is absent.
 fn articles_with_bad_lines() -> Option<String> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles/10kgnad-test.jsonl");
-    let Ok(articles) = fs::read_to_string(&path) else {
-        println!("skipped: {} is not readable", path.display());
-        return None;
-    };
+    let articles = common::read_shared("data/articles/10kgnad-test.jsonl")?;
     let bad = [
         "{not json",
         r#"{"id": 1, "text": 1}"#,

@@ -68,10 +68,40 @@ pub fn check(text: &str) -> Result<(), String> {
     {
         return Err("a list is not sorted by start".into());
     }
+    // Groups are indices, ordered by first mention, each counting the mentions that stayed.
+    let mut mentions = vec![0; found.entity_groups.len()];
+    let mut first_seen = Vec::new();
     for e in &found.entities {
         if e.entity_id >= found.entity_groups.len() {
             return Err(format!("entity_id {} has no group", e.entity_id));
         }
+        mentions[e.entity_id] += 1;
+        if !first_seen.contains(&e.entity_id) {
+            first_seen.push(e.entity_id);
+        }
+    }
+    for (i, group) in found.entity_groups.iter().enumerate() {
+        if group.id != i || group.mentions != mentions[i] || group.mentions == 0 {
+            return Err(format!(
+                "group {i} ({:?}): id {}, {} mentions counted, {} found",
+                group.name, group.id, group.mentions, mentions[i]
+            ));
+        }
+    }
+    if first_seen.windows(2).any(|w| w[0] > w[1]) {
+        return Err(format!(
+            "groups are not in order of first mention: {first_seen:?}"
+        ));
+    }
+    for speaker in found.quotes.iter().filter_map(|q| q.speaker.as_ref()) {
+        if speaker
+            .entity
+            .is_some_and(|id| id >= found.entity_groups.len())
+        {
+            return Err(format!("speaker {:?} links to no group", speaker.text));
+        }
+    }
+    for e in &found.entities {
         if let Some(f) = found
             .figures
             .iter()

@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::path::Path;
-
 use textmarker::{Annotator, Options, Warning};
 
 /// The English paragraph of issue 15, which the model marked up as if it were German.
@@ -48,10 +46,7 @@ fn the_seed_article_is_german() {
 
 #[test]
 fn hundred_10kgnad_articles_are_german() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles/10kgnad-test.jsonl");
-    let Ok(jsonl) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} not readable", path.display());
+    let Some(jsonl) = common::read_shared("data/articles/10kgnad-test.jsonl") else {
         return;
     };
     let annotator = Annotator::new();

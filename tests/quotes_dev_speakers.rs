@@ -2,7 +2,7 @@
 //! skips where it is absent): no speaker is a single word of a closed class. An adverb, a
 //! conjunction, a preposition, an article or a sentence opener never speaks.
 
-use std::path::Path;
+mod common;
 
 use serde_json::Value;
 use textmarker::{Annotator, Options};
@@ -176,12 +176,7 @@ const CLOSED_CLASS: &[&str] = &[
 
 #[test]
 fn no_speaker_is_a_closed_class_word() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/quotes/dev.jsonl");
-    let Ok(gold) = std::fs::read_to_string(&path) else {
-        println!(
-            "skipped: {} not readable; the data lives beside the repository",
-            path.display()
-        );
+    let Some(gold) = common::read_shared("data/quotes/dev.jsonl") else {
         return;
     };
     let annotator = Annotator::new();

@@ -8,33 +8,34 @@
 //! dateline: ^(?P<places>PLACE(?:\s?/\s?PLACE){0,4})(?:,\s?(?:DATE))?\s?(?:\((?P<agency>AGENCY)\))?\s?[-–—:.]
 //! PLACE:    [A-ZÄÖÜ][\w.'’-]*(?:\s(?:am|an\sder|im|in|ob\sder|bei)?\s?[A-ZÄÖÜ][\w.'’-]*){0,2}
 //! AGENCY:   \w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}(?:\s?/\s?\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}){0,3}
-//! DATE:     \d{4}-\d{2}-\d{2} | \d{1,2}\.\s?\d{1,2}\.\s?\d{4} | \d{1,2}\.\s?MONTH\s\d{4}
-//! date:     (?:^|[^\w.-])DATE(?:$|[^\d])   (searched, not anchored)
+//! DATE:     ISO | NUMERIC | LONG
+//! ISO:      \d{4}-\d{2}-\d{2}
+//! NUMERIC:  \d{1,2}\.\s?\d{1,2}\.\s?\d{4}
+//! LONG:     \d{1,2}\.\s*MONTH\.?\s+\d{4}   (MONTH: every name and abbreviation of the calendar's
+//!           list as written, in capitals and in lower case, longest first)
+//! date:     (?:^|[^\d.-])ISO(?:$|\D)|(?:^|[^\d.])(?:NUMERIC|LONG)(?:$|\D)   (searched)
 //! ```
 
 use std::ops::Range;
+
+use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
 
 // Generated: `cargo fmt` leaves it as `cargo xtask gen` wrote it.
 #[rustfmt::skip]
 #[path = "../generated/unicode_classes.rs"]
 mod classes;
 
-/// Month names in the grammar's order (the first that matches wins).
-const MONTHS: [&str; 13] = [
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
+/// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
+/// longest first ("Sept" before "Sep"): the alternatives of MONTH in their order.
+fn month_words() -> Vec<String> {
+    let mut words: Vec<String> = full_month_names()
+        .chain(MONTH_ABBREVIATIONS)
+        .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])
+        .collect();
+    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+    words.dedup();
+    words
+}
 
 /// Steps after which a match is given up (never reached by real text; it bounds the time
 /// a hostile input can take).
@@ -282,83 +283,120 @@ impl<'t> Matcher<'t> {
         [self.digits(at, 2), self.digits(at, 1)]
     }
 
-    /// DATE, its three forms in order.
-    fn date(&mut self, at: usize, next: NextDate<'_, 't>) -> bool {
-        if let Some(year) = self.digits(at, 4) {
-            let month = self
-                .literal(year, "-")
-                .and_then(|a| Some((a, self.digits(a, 2)?)));
-            if let Some((month_at, month)) = month {
-                let day = self
-                    .literal(month, "-")
+    /// `\s*` or (with `at_least_one`) `\s+`: the longest run first.
+    fn spaces(&mut self, at: usize, at_least_one: bool, next: Next<'_, 't>) -> bool {
+        let start = if at_least_one {
+            match self.one(at, is_space) {
+                Some(end) => end,
+                None => return false,
+            }
+        } else {
+            at
+        };
+        self.star(start, is_space, next)
+    }
+
+    /// DATE's forms in order: ISO (when `iso`), then NUMERIC and LONG (when `others`).
+    fn date(&mut self, at: usize, iso: bool, others: bool, next: NextDate<'_, 't>) -> bool {
+        if iso {
+            if let Some(year) = self.digits(at, 4) {
+                let month = self
+                    .literal(year, "-")
                     .and_then(|a| Some((a, self.digits(a, 2)?)));
-                if let Some((day_at, day)) = day {
-                    let spans = DateSpans {
-                        year: at..year,
-                        month: month_at..month,
-                        day: day_at..day,
-                        month_named: false,
-                    };
-                    if next(self, day, spans) {
-                        return true;
+                if let Some((month_at, month)) = month {
+                    let day = self
+                        .literal(month, "-")
+                        .and_then(|a| Some((a, self.digits(a, 2)?)));
+                    if let Some((day_at, day)) = day {
+                        let spans = DateSpans {
+                            year: at..year,
+                            month: month_at..month,
+                            day: day_at..day,
+                            month_named: false,
+                        };
+                        if next(self, day, spans) {
+                            return true;
+                        }
                     }
                 }
             }
         }
-        for numeric_month in [true, false] {
-            for day in self.day_or_month(at).into_iter().flatten() {
-                let Some(dot) = self.literal(day, ".") else {
-                    continue;
-                };
-                let mut after_day = |m: &mut Matcher<'t>, month_at: usize| -> bool {
-                    if numeric_month {
-                        for month in m.day_or_month(month_at).into_iter().flatten() {
-                            let Some(dot) = m.literal(month, ".") else {
-                                continue;
+        if !others {
+            return false;
+        }
+        // NUMERIC: \d{1,2}\.\s?\d{1,2}\.\s?\d{4}
+        for day in self.day_or_month(at).into_iter().flatten() {
+            let Some(dot) = self.literal(day, ".") else {
+                continue;
+            };
+            let mut after_day = |m: &mut Matcher<'t>, month_at: usize| -> bool {
+                for month in m.day_or_month(month_at).into_iter().flatten() {
+                    let Some(dot) = m.literal(month, ".") else {
+                        continue;
+                    };
+                    let mut year = |m: &mut Matcher<'t>, year_at: usize| match m.digits(year_at, 4)
+                    {
+                        Some(end) => {
+                            let spans = DateSpans {
+                                year: year_at..end,
+                                month: month_at..month,
+                                day: at..day,
+                                month_named: false,
                             };
-                            let mut year =
-                                |m: &mut Matcher<'t>, year_at: usize| match m.digits(year_at, 4) {
-                                    Some(end) => {
-                                        let spans = DateSpans {
-                                            year: year_at..end,
-                                            month: month_at..month,
-                                            day: at..day,
-                                            month_named: false,
-                                        };
-                                        next(m, end, spans)
-                                    }
-                                    None => false,
-                                };
-                            if m.optional_space(dot, &mut year) {
-                                return true;
-                            }
+                            next(m, end, spans)
                         }
-                        return false;
+                        None => false,
+                    };
+                    if m.optional_space(dot, &mut year) {
+                        return true;
                     }
-                    for name in MONTHS {
-                        let Some(month) = m.literal(month_at, name) else {
-                            continue;
-                        };
-                        let year_at = m.one(month, is_space);
-                        if let Some((year_at, end)) =
-                            year_at.and_then(|y| Some((y, m.digits(y, 4)?)))
-                        {
+                }
+                false
+            };
+            if self.optional_space(dot, &mut after_day) {
+                return true;
+            }
+        }
+        // LONG: \d{1,2}\.\s*MONTH\.?\s+\d{4}
+        let mut months: Option<Vec<String>> = None;
+        for day in self.day_or_month(at).into_iter().flatten() {
+            let Some(dot) = self.literal(day, ".") else {
+                continue;
+            };
+            let months = months.get_or_insert_with(month_words);
+            let mut after_day = |m: &mut Matcher<'t>, month_at: usize| -> bool {
+                for name in months.iter() {
+                    let Some(month) = m.literal(month_at, name) else {
+                        continue;
+                    };
+                    let mut year = |m: &mut Matcher<'t>, year_at: usize| match m.digits(year_at, 4)
+                    {
+                        Some(end) => {
                             let spans = DateSpans {
                                 year: year_at..end,
                                 month: month_at..month,
                                 day: at..day,
                                 month_named: true,
                             };
-                            if next(m, end, spans) {
-                                return true;
-                            }
+                            next(m, end, spans)
+                        }
+                        None => false,
+                    };
+                    let mut after_name =
+                        |m: &mut Matcher<'t>, after: usize| m.spaces(after, true, &mut year);
+                    if let Some(after_dot) = m.literal(month, ".") {
+                        if after_name(m, after_dot) {
+                            return true;
                         }
                     }
-                    false
-                };
-                if self.optional_space(dot, &mut after_day) {
-                    return true;
+                    if after_name(m, month) {
+                        return true;
+                    }
                 }
+                false
+            };
+            if self.spaces(dot, false, &mut after_day) {
+                return true;
             }
         }
         false
@@ -412,7 +450,7 @@ pub(crate) fn match_dateline<'t>(head: &'t str) -> Option<DatelineMatch> {
                     }
                     ok
                 };
-                if m.optional_space(comma, &mut |m, at| m.date(at, &mut after_date)) {
+                if m.optional_space(comma, &mut |m, at| m.date(at, true, true, &mut after_date)) {
                     found = Some(DatelineMatch {
                         places: 0..places_end,
                         agency: agency.clone(),
@@ -437,7 +475,7 @@ pub(crate) fn match_dateline<'t>(head: &'t str) -> Option<DatelineMatch> {
 }
 
 /// Every date of `head` in the grammar's date form, left to right, as the regex
-/// `(?:^|[^\w.-])DATE(?:$|[^\d])` finds them one after another.
+/// `(?:^|[^\d.-])ISO(?:$|\D)|(?:^|[^\d.])(?:NUMERIC|LONG)(?:$|\D)` finds them one after another.
 pub(crate) fn find_dates(head: &str) -> Vec<DateSpans> {
     let mut matcher = Matcher {
         text: head,
@@ -448,34 +486,44 @@ pub(crate) fn find_dates(head: &str) -> Vec<DateSpans> {
     'search: while from <= head.len() {
         let mut start = from;
         while start <= head.len() {
-            let mut leads: Vec<usize> = Vec::with_capacity(2);
-            if start == 0 {
-                leads.push(0);
-            }
-            leads.extend(matcher.one(start, |c| !is_word(c) && c != '.' && c != '-'));
-            for lead in leads {
-                let mut end_at = None;
-                let mut found = None;
-                let mut after = |m: &mut Matcher<'_>, end: usize, spans: DateSpans| {
-                    let close = if end == m.text.len() {
-                        Some(end)
-                    } else {
-                        m.one(end, |c| !is_digit(c))
-                    };
-                    match close {
-                        Some(close) => {
-                            end_at = Some(close);
-                            found = Some(spans);
-                            true
+            // The two alternatives in order, each with its lead: `^` (at 0) or one character.
+            for (iso, others, lead_test) in [
+                (
+                    true,
+                    false,
+                    (|c| !is_digit(c) && c != '.' && c != '-') as fn(char) -> bool,
+                ),
+                (false, true, |c| !is_digit(c) && c != '.'),
+            ] {
+                let mut leads: Vec<usize> = Vec::with_capacity(2);
+                if start == 0 {
+                    leads.push(0);
+                }
+                leads.extend(matcher.one(start, lead_test));
+                for lead in leads {
+                    let mut end_at = None;
+                    let mut found = None;
+                    let mut after = |m: &mut Matcher<'_>, end: usize, spans: DateSpans| {
+                        let close = if end == m.text.len() {
+                            Some(end)
+                        } else {
+                            m.one(end, |c| !is_digit(c))
+                        };
+                        match close {
+                            Some(close) => {
+                                end_at = Some(close);
+                                found = Some(spans);
+                                true
+                            }
+                            None => false,
                         }
-                        None => false,
-                    }
-                };
-                if matcher.date(lead, &mut after) {
-                    if let (Some(end), Some(spans)) = (end_at, found) {
-                        out.push(spans);
-                        from = end;
-                        continue 'search;
+                    };
+                    if matcher.date(lead, iso, others, &mut after) {
+                        if let (Some(end), Some(spans)) = (end_at, found) {
+                            out.push(spans);
+                            from = end;
+                            continue 'search;
+                        }
                     }
                 }
             }

@@ -3,6 +3,7 @@
 //! (`cargo xtask train ner`) and tagging call this same code, so they cannot drift apart.
 
 use super::lexicon::{flag, Lexicon};
+use crate::hash::{step, write_words, SEED};
 
 /// The features of one sentence: token `i` has `hashes[starts[i]..starts[i + 1]]`.
 #[derive(Debug, Default, Clone)]
@@ -107,30 +108,9 @@ struct TokenInfo {
     rarity: u8,
 }
 
-const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// One step of an FxHash-style hash: cheap, and the multiply spreads low bits upwards.
-#[inline(always)]
-fn step(h: u64, x: u64) -> u64 {
-    (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-}
-
 #[inline]
 fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = SEED;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = step(h, u64::from_le_bytes(word));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = step(h, u64::from_le_bytes(word));
-    }
-    step(h, bytes.len() as u64)
+    step(write_words(SEED, bytes), bytes.len() as u64)
 }
 
 /// A feature's 32-bit hash: the template salts the value, a xor-shift and a multiply mix

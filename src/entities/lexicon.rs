@@ -1,7 +1,5 @@
-//! The name lexicons (places, organisations, demonyms, given names, surnames, titles),
-//! unpacked from the generated blob into lookup tables keyed by token text.
-
-use std::hash::{BuildHasherDefault, Hasher};
+//! The name lexicons (places, organisations, demonyms, given names, surnames, titles) and
+//! the word clusters, read in place from the tables `cargo xtask gen` lays out.
 
 pub use super::phrase_table::{Phrase, PhraseFacts, PhraseTables};
 pub use super::word_table::Entry;
@@ -48,31 +46,8 @@ pub mod flag {
     pub const COUNT: u32 = 14;
 }
 
-/// A fast, deterministic hasher for short strings (the default SipHash is slow here).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FxBuild = BuildHasherDefault<FxHasher>;
+/// The one string hash (src/hash.rs), for the entity layer's maps.
+pub use crate::hash::FxBuild;
 
 /// The name lexicons and the cluster table: one table of word facts and the phrase tables,
 /// all read in place.

@@ -72,11 +72,20 @@ impl Recognizer {
         Ok(self)
     }
 
+    /// The mentions, grouped: [`mentions`](Self::mentions) then [`group`](Self::group).
     pub fn recognize(&self, doc: &Document) -> (Vec<Entity>, Vec<EntityGroup>) {
+        let mut entities = self.mentions(doc);
+        let groups = self.group(&mut entities);
+        (entities, groups)
+    }
+
+    /// The mentions in text order, not yet grouped (`entity_id` 0): the pipeline settles
+    /// overlaps with figures and quotes first, so that groups count only what stays.
+    pub fn mentions(&self, doc: &Document) -> Vec<Entity> {
         let mut spans = self.tag(doc);
         override_spans(&mut spans, dateline_spans(doc));
         override_spans(&mut spans, self.names.find(doc));
-        let mut entities: Vec<Entity> = spans
+        spans
             .into_iter()
             .map(|(range, label)| {
                 let start = doc.tokens[range.start].start;
@@ -90,9 +99,12 @@ impl Recognizer {
                     figure_unit: false,
                 }
             })
-            .collect();
-        let groups = grouping::group(&mut entities, self.lexicon);
-        (entities, groups)
+            .collect()
+    }
+
+    /// Gives every mention its `entity_id` and returns the groups, ordered by first mention.
+    pub fn group(&self, entities: &mut [Entity]) -> Vec<EntityGroup> {
+        grouping::group(entities, self.lexicon)
     }
 
     /// The model's mentions as token ranges.

@@ -448,38 +448,6 @@ fn holidays_and_day_ranges() {
     );
 }
 
-/// `cargo test --release --lib figures::tests::throughput -- --ignored --nocapture`
-#[test]
-#[ignore]
-fn throughput() {
-    let sentence = "Am Dienstag, dem 28. Oktober 2025, sagte der Minister in Berlin, rund 60.000 \
-        Soldaten und 550 Milliarden Dollar (472,51 Mrd. Euro) seien für die zweite Phase der \
-        Reform vorgesehen, die vor drei Jahren begann und um 14 Uhr endete; die Inflation lag \
-        bei 2,5 Prozent, und die Regierung erwartet im kommenden Jahr ein Wachstum. ";
-    // Realistic density: the seed article when present (read at run time, never copied).
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/article-2025-10-28.txt"
-    );
-    let sample = std::fs::read_to_string(seed).unwrap_or_else(|_| sentence.to_string());
-    let text = sample.repeat(8 * 1024 * 1024 / sample.len());
-    let options = Options::with_ref_date("2025-10-28").unwrap();
-    let recognizer = Recognizer::new();
-    let started = std::time::Instant::now();
-    let doc = Document::new(&text);
-    let tokenized = started.elapsed();
-    let started = std::time::Instant::now();
-    let figures = recognizer.recognize(&doc, &options);
-    let elapsed = started.elapsed();
-    let mb = text.len() as f64 / 1e6;
-    println!(
-        "{mb:.1} MB: tokens {:.0} MB/s, figures {:.0} MB/s ({} figures)",
-        mb / tokenized.as_secs_f64(),
-        mb / elapsed.as_secs_f64(),
-        figures.len()
-    );
-}
-
 #[test]
 fn counted_days_and_weeks() {
     check(

@@ -1,35 +1,15 @@
 //! The words the quotation layer looks for: reporting verbs (generated from the shared
 //! lexicon), role nouns, and the closed classes of German grammar that frame a quote.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FxMap;
 
 #[path = "../generated/speech.rs"]
 mod generated;
+mod naming;
 
-/// FNV-1a: short keys, no DoS concern (the keys are ours), much faster than SipHash.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+use naming::{GENRE_NOUNS, NAMING_WORDS};
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = FxMap<K, V>;
 
 /// What a reporting verb does with its complement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -515,114 +495,6 @@ pub(crate) const ADVERBS: &[&str] = &[
 
 /// Coordinating conjunctions: they join clauses and never open a noun phrase.
 pub(crate) const CONJUNCTIONS: &[&str] = &["und", "oder", "denn", "sondern", "bzw", "sowie"];
-
-/// Nouns that name what a quoted title or name is ("die Zeitung „…“", "das Motto „…“").
-const GENRE_NOUNS: &[&str] = &[
-    "zeitung",
-    "zeitschrift",
-    "magazin",
-    "nachrichtenmagazin",
-    "tageszeitung",
-    "wochenzeitung",
-    "blatt",
-    "sender",
-    "fernsehsender",
-    "radiosender",
-    "sendung",
-    "titel",
-    "motto",
-    "slogan",
-    "film",
-    "buch",
-    "roman",
-    "album",
-    "song",
-    "lied",
-    "single",
-    "serie",
-    "spiel",
-    "schiff",
-    "typs",
-    "typ",
-    "marke",
-    "modell",
-    "programm",
-    "projekt",
-    "aktion",
-    "kampagne",
-    "operation",
-    "namen",
-    "name",
-    "codenamen",
-    "codename",
-    "projektnamen",
-    "gruppe",
-    "band",
-    "partei",
-    "organisation",
-    "verein",
-    "bewegung",
-    "initiative",
-    "festival",
-    "show",
-    "veranstaltung",
-    "ausstellung",
-    "stück",
-    "oper",
-    "werk",
-    "bericht",
-    "studie",
-    "gesetz",
-    "plattform",
-    "website",
-    "portal",
-    "app",
-    "software",
-    "kategorie",
-    "preis",
-    "auszeichnung",
-    "hotel",
-    "restaurant",
-    "unternehmen",
-    "firma",
-    "konzern",
-    "gesellschaft",
-    "produktion",
-    "reihe",
-    "sortennamen",
-    "schlagzeile",
-    "überschrift",
-    "thema",
-    "themen",
-    "begriff",
-    "wort",
-    "ausdruck",
-    "bezeichnung",
-    "stichwort",
-    "fraktion",
-    "koalition",
-    "bündnis",
-    "netzwerk",
-];
-
-/// Words that introduce a name rather than speech.
-const NAMING_WORDS: &[&str] = &[
-    "genannt",
-    "genannten",
-    "genannte",
-    "sogenannt",
-    "sogenannte",
-    "sogenannten",
-    "namens",
-    "titel",
-    "heißt",
-    "hieß",
-    "bekannt",
-    "bekannten",
-    "bekannte",
-    "betitelt",
-    "betitelten",
-];
 
 /// Words that are capitalised yet no name: they do not make a quoted phrase a title.
 pub(crate) const FUNCTION_WORDS: &[&str] = &[

@@ -201,14 +201,31 @@ impl Recognizer {
         }
 
         grouping::echoes(doc, &mut found, &unattributed);
-        let genders = speaker::person_genders(&words, entities);
         let mut quotes: Vec<Quote> = found
             .into_iter()
             .filter(|f| !f.tokens.is_empty())
-            .map(|f| to_quote(&words, entities, &genders, f))
+            .map(|f| to_quote(&words, f))
             .collect();
         quotes.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
         quotes
+    }
+
+    /// Links each speaker to the entity group it names or, for a pronoun, refers to
+    /// (`speaker.entity`). `entities` are the mentions that stayed after the overlap policy,
+    /// grouped: the links need no renumbering afterwards.
+    pub fn link_speakers(&self, doc: &Document, quotes: &mut [Quote], entities: &[Entity]) {
+        if quotes.iter().all(|q| q.speaker.is_none()) {
+            return;
+        }
+        let words = Words::new(doc, &self.lexicon, entities);
+        let genders = speaker::person_genders(&words, entities);
+        for speaker in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+            let first = doc.tokens.partition_point(|t| t.start < speaker.start);
+            let next = doc.tokens.partition_point(|t| t.end <= speaker.end);
+            speaker.entity = (first < next)
+                .then(|| speaker::resolve_entity(&words, entities, &genders, &(first..next)))
+                .flatten();
+        }
     }
 }
 
@@ -218,7 +235,9 @@ fn span_text(doc: &Document, tokens: &Range<usize>) -> (usize, usize, String) {
     (start, end, doc.text[start..end].to_string())
 }
 
-fn to_quote(words: &Words, entities: &[Entity], genders: &speaker::Genders, f: Found) -> Quote {
+/// The quote `f` as the result type; its speaker is linked to an entity later
+/// ([`Recognizer::link_speakers`]).
+fn to_quote(words: &Words, f: Found) -> Quote {
     let doc = words.doc;
     let (start, end, text) = span_text(doc, &f.tokens);
     let speaker = f.frame.speaker.filter(|s| !s.is_empty()).map(|s| {
@@ -228,7 +247,7 @@ fn to_quote(words: &Words, entities: &[Entity], genders: &speaker::Genders, f: F
             start,
             end,
             text,
-            entity: speaker::resolve_entity(words, entities, genders, &s),
+            entity: None,
         }
     });
     let cue = f.frame.cue.filter(|c| !c.is_empty()).map(|c| {

@@ -236,7 +236,9 @@ fn links_the_speaker_to_the_entity_at_its_head() {
             .collect();
         entities.sort_by_key(|e| e.start);
         let doc = Document::new(text);
-        let quotes = Recognizer::new().recognize(&doc, &entities);
+        let recognizer = Recognizer::new();
+        let mut quotes = recognizer.recognize(&doc, &entities);
+        recognizer.link_speakers(&doc, &mut quotes, &entities);
         let speaker = quotes[0].speaker.as_ref().expect(text);
         let linked = speaker
             .entity
@@ -708,7 +710,9 @@ fn pronoun_speakers_resolve_to_a_compatible_person_or_none() {
             .collect();
         entities.sort_by_key(|e| e.start);
         let doc = Document::new(text);
-        let found = Recognizer::new().recognize(&doc, &entities);
+        let recognizer = Recognizer::new();
+        let mut found = recognizer.recognize(&doc, &entities);
+        recognizer.link_speakers(&doc, &mut found, &entities);
         let q = found
             .iter()
             .find(|q| q.kind == QuoteKind::Direct)

@@ -36,6 +36,7 @@ test("the package holds exactly its files, its own README and a complete package
     "js/client.js",
     "js/exports.js",
     "js/format.js",
+    "js/kinds.js",
     "js/model.js",
     "js/names.js",
     "js/packed.js",

@@ -108,6 +108,8 @@ class AnnotatorClient extends EventTarget {
       job.resolve({ packed, store: new AnnotationStore({ counts, chunks }), ms, text, refDate, dropped, warnings });
     } else if (msg.type === "html") {
       job.resolve(msg.html);
+    } else if (msg.type === "kinds") {
+      job.resolve(msg.kinds);
     } else if (msg.fatal) {
       // The module trapped: its memory cannot be trusted any more.
       this.#current = job;
@@ -140,6 +142,7 @@ class AnnotatorClient extends EventTarget {
     job.timer = setTimeout(() => this.#current === job && this.#restart("no answer in time"), limit);
     if (job.open !== undefined) this.#worker.postMessage({ id: job.id, open: job.open });
     else if (job.html !== undefined) this.#worker.postMessage({ id: job.id, html: job.html });
+    else if (job.kinds) this.#worker.postMessage({ id: job.id, kinds: true });
     else this.#worker.postMessage({ id: job.id, text: job.text, refDate: job.refDate, names: job.names, fault });
   }
 
@@ -149,7 +152,9 @@ class AnnotatorClient extends EventTarget {
   }
 
   /**
-   * Annotates `text` in the worker; resolves to `{packed, store, ms, warnings}` (see packed.js).
+   * Annotates `text` in the worker; resolves to `{packed, store, ms, warnings, refDate}` (see
+   * packed.js; `refDate`: the date relative dates were resolved against, the one given or the
+   * dateline's, or null).
    * `names`: a newsroom's own names (TSV string or `[{name, label}]`), or none. A newer
    * request on the same `channel` replaces a queued one (which rejects with `Superseded`), so
    * fast typing never builds a backlog; requests on other channels (other views on the page)
@@ -162,6 +167,11 @@ class AnnotatorClient extends EventTarget {
   /** The standalone HTML document for `text` and its annotations (the CLI's `--html` document). */
   htmlDocument(text, refDate, annotations) {
     return this.#enqueue({ channel: "html-export", text: String(text), html: { text: String(text), refDate, annotations } });
+  }
+
+  /** The kinds of marks from the module's table: `[{layer, key, name, badge, colour}]`. */
+  kinds() {
+    return this.#enqueue({ channel: "kinds", text: "", kinds: true });
   }
 
   /**

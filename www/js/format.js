@@ -3,11 +3,16 @@
 import { labelName } from "./model.js";
 
 const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 6 });
-const WEEKDAYS = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"];
-const MONTHS = [
-  "Januar", "Februar", "März", "April", "Mai", "Juni",
-  "Juli", "August", "September", "Oktober", "November", "Dezember",
-];
+// Day and month names from the browser's German locale data: the page keeps no list of its own.
+const dayFormat = new Intl.DateTimeFormat("de-DE", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("de-DE", { month: "long", timeZone: "UTC" });
+
+/** A UTC date for any year (Date.UTC reads 0–99 as 1900–1999). */
+function utcDate(year, month, day) {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date;
+}
 
 export function formatNumber(n) {
   return typeof n === "number" && Number.isFinite(n) ? numberFormat.format(n) : String(n);
@@ -32,13 +37,13 @@ export function describeIso(iso) {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(iso);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
+    const date = utcDate(y, mo, d);
     if (date.getUTCMonth() !== mo - 1) return iso;
-    const day = `${WEEKDAYS[date.getUTCDay()]}, ${d}. ${MONTHS[mo - 1]} ${y}`;
+    const day = dayFormat.format(date);
     return m[4] ? `${day}, ${m[4]}:${m[5]} Uhr` : day;
   }
   m = /^(\d{4})-(\d{2})$/.exec(iso);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${monthFormat.format(utcDate(2000, Number(m[2]), 1))} ${m[1]}`;
   m = /^T?(\d{2}):(\d{2})(?::\d{2})?$/.exec(iso);
   if (m) return `${m[1]}:${m[2]} Uhr`;
   return iso;

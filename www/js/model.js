@@ -1,49 +1,39 @@
 // What the page knows about annotation types: labels, toggle keys, names, and how spans nest.
-// Shared by the page, the custom element and the exporters.
+// Shared by the page, the custom element, the worker and the exporters. The kinds of marks
+// (keys, names, badges, colours) are the module's one table (src/kinds.rs, `markKinds()`):
+// `adoptKinds` fills the lists below in place before anything reads them.
 
-export const ENTITY_BASES = ["PER", "LOC", "ORG", "OTH"];
-export const ENTITY_LABELS = ENTITY_BASES.flatMap((b) => [b, `${b}deriv`, `${b}part`]);
-export const FIGURE_KINDS = ["number", "ordinal", "money", "percent", "date", "time", "duration", "quantity"];
+/** The table's rows: `{layer, key, name, badge, colour}`, in legend order. */
+export const MARK_KINDS = [];
+export const ENTITY_BASES = [];
+/** Each entity class, also as a derivation ("LOCderiv") or part of a compound ("LOCpart"). */
+export const ENTITY_LABELS = [];
+export const FIGURE_KINDS = [];
 export const QUOTE_KINDS = ["direct", "indirect"];
-
 /** Toggle keys, in legend order: one per entity class, one per figure kind, one for quotes. */
-export const TYPE_KEYS = [...ENTITY_BASES, ...FIGURE_KINDS, "quote"];
-
-export const TYPE_NAMES = {
-  PER: "Person",
-  LOC: "Place",
-  ORG: "Organisation",
-  OTH: "Other name",
-  number: "Number",
-  ordinal: "Ordinal",
-  money: "Money",
-  percent: "Percentage",
-  date: "Date",
-  time: "Time",
-  duration: "Duration",
-  quantity: "Quantity",
-  quote: "Quotation",
-};
-
+export const TYPE_KEYS = [];
+export const TYPE_NAMES = {};
 /** Letter badges: the cue that does not rely on colour. */
-export const BADGES = {
-  PER: "P",
-  LOC: "L",
-  ORG: "O",
-  OTH: "X",
-  number: "#",
-  ordinal: "#.",
-  money: "¤",
-  percent: "%",
-  date: "D",
-  time: "T",
-  duration: "Δ",
-  quantity: "Q",
-  quote: "“”",
-};
+export const BADGES = {};
 
-export const CATEGORY_OF_KEY = (key) =>
-  ENTITY_BASES.includes(key) ? "entity" : key === "quote" ? "quote" : "figure";
+/** Takes the module's table of kinds (`markKinds()`); the first call wins. */
+export function adoptKinds(kinds) {
+  if (MARK_KINDS.length || !Array.isArray(kinds)) return;
+  MARK_KINDS.push(...kinds);
+  for (const { layer, key, name, badge } of kinds) {
+    if (layer === "entity") {
+      ENTITY_BASES.push(key);
+      ENTITY_LABELS.push(key, `${key}deriv`, `${key}part`);
+    }
+    if (layer === "figure") FIGURE_KINDS.push(key);
+    TYPE_KEYS.push(key);
+    TYPE_NAMES[key] = name;
+    BADGES[key] = badge;
+  }
+}
+
+/** The layer of a toggle key: "entity", "figure" or "quote". */
+export const CATEGORY_OF_KEY = (key) => MARK_KINDS.find((kind) => kind.key === key)?.layer;
 
 /** The toggle key of one span: entity base class, figure kind, or "quote". */
 export function keyOf(type, span) {

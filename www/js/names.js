@@ -2,9 +2,10 @@
 // panel (good lines kept, bad ones listed with the reason), and the forms the element accepts.
 // The module reads the same lines strictly (Annotator.withNames); these rules follow it.
 
-import { ENTITY_LABELS } from "./model.js";
+import { ENTITY_BASES, ENTITY_LABELS } from "./model.js";
 
-const LABEL_OF = new Map(ENTITY_LABELS.map((label) => [label.toLowerCase(), label]));
+/** The label as the module spells it ("locderiv" → "LOCderiv"), or undefined. */
+const labelOf = (text) => ENTITY_LABELS.find((label) => label.toLowerCase() === text.toLowerCase());
 
 /**
  * Reads a TSV list: `{names: [{name, label}], refused: [{line, text, reason}]}`. Blank lines,
@@ -31,9 +32,9 @@ export function parseNames(tsv) {
         return;
       }
       seenContent = true;
-      const label = LABEL_OF.get(labelText.toLowerCase());
+      const label = labelOf(labelText);
       if (!name) refused.push({ line, text: raw, reason: "the name is empty" });
-      else if (!label) refused.push({ line, text: raw, reason: `unknown label “${labelText}” (use PER, LOC, ORG or OTH)` });
+      else if (!label) refused.push({ line, text: raw, reason: `unknown label “${labelText}” (use ${ENTITY_BASES.join(", ")})` });
       else names.push({ name, label });
     });
   return { names, refused };

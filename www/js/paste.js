@@ -1,5 +1,6 @@
-// Rich clipboard HTML → plain text with paragraphs kept. The HTML is parsed into an inert
-// document (no scripts run, nothing loads) and only its text is read.
+// Pasting into the page's editor: rich clipboard HTML → plain text with paragraphs kept (the
+// HTML is parsed into an inert document: no scripts run, nothing loads, only its text is
+// read), and the paste handling itself (`attachPaste`).
 
 const SKIP = new Set([
   "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "TITLE", "META", "LINK", "IFRAME", "FRAME",
@@ -88,4 +89,83 @@ export function htmlToText(html) {
 /** Clipboard plain text with line endings normalised. */
 export function normalizePlainText(text) {
   return String(text ?? "").replace(/\r\n?/g, "\n");
+}
+
+/**
+ * Pastes up to this many characters go through the browser's insertText, which keeps native
+ * undo but costs time growing with the square of the length (250 K characters: 3.5 s in
+ * Chromium). Longer pastes are set directly, with one undo step of our own (Ctrl+Z right after).
+ */
+const NATIVE_PASTE_MAX_CHARS = 32_000;
+
+/**
+ * The page's paste handling on `input`: rich HTML becomes plain text with its paragraphs, a
+ * text over the module's limit is refused (`tooLong`), a long paste gets an undo step of its
+ * own. `fit` lays the editor out again, `schedule(0)` annotates.
+ */
+export function attachPaste({ input, state, client, setStatus, formatBytes, fit, schedule, tooLong, utf8Length }) {
+  input.addEventListener("paste", (event) => {
+    const data = event.clipboardData;
+    if (!data) return;
+    const html = data.getData("text/html");
+    const plain = data.getData("text/plain");
+    if (!html && !plain) return;
+    event.preventDefault();
+    // A text over the limit never enters the editor (laying out tens of MB there would freeze
+    // the page). A string's length is a lower bound of its UTF-8 size.
+    const kept = input.value.length - (input.selectionEnd - input.selectionStart);
+    if (kept + plain.length > client.maxInputBytes) return tooLong(kept + plain.length, { pasted: true, qualifier: "more than " });
+    const text = html ? htmlToText(html) : normalizePlainText(plain);
+    const result = input.value.slice(0, input.selectionStart) + text + input.value.slice(input.selectionEnd);
+    const bytes = utf8Length(result);
+    if (bytes > client.maxInputBytes) return tooLong(bytes, { pasted: true });
+    // Say at once that something is happening: a big text takes a moment to lay out and mark.
+    setStatus(`Pasted ${formatBytes(bytes)}; annotating…`, { progressValue: null });
+    insertText(text, result);
+    // A paste is one edit: mark it now, not after the typing pause.
+    schedule(0);
+  });
+
+  /**
+   * Inserts at the caret; `result` is the editor's text afterwards. Short texts go through
+   * insertText and keep the browser's undo; long ones are set in one step (linear time) and get
+   * one undo step of our own. Reading a long editor's value back costs a copy: use `result`.
+   */
+  function insertText(text, result) {
+    input.focus();
+    let inserted = false;
+    if (text.length <= NATIVE_PASTE_MAX_CHARS) {
+      try {
+        inserted = document.execCommand("insertText", false, text);
+      } catch {
+        inserted = false;
+      }
+      if (inserted) return;
+    }
+    const before = input.value;
+    const { selectionStart: start, selectionEnd: end } = input;
+    fit(result.length);
+    input.setRangeText(text, start, end, "end");
+    schedule(0);
+    state.pasteUndo = text.length > NATIVE_PASTE_MAX_CHARS ? { before, after: result, start, end } : null;
+  }
+
+  // Ctrl+Z right after a big paste: the browser has no undo step for it (see insertText). The
+  // editor may be summarised by then, so listen in the whole editor section (and on the body).
+  document.addEventListener("keydown", (event) => {
+    const undo = state.pasteUndo;
+    if (!undo || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== "z") return;
+    const at = document.activeElement;
+    if (at && at !== document.body && !input.closest("section").contains(at)) return;
+    event.preventDefault();
+    state.pasteUndo = null;
+    if (input.value !== undo.after) return;
+    input.value = undo.before;
+    fit();
+    if (!input.hidden) {
+      input.focus();
+      input.setSelectionRange(undo.start, undo.end);
+    }
+    schedule(0);
+  });
 }

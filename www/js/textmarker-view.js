@@ -4,13 +4,15 @@
 // `types` (space- or comma-separated: PER LOC ORG OTH, figure kinds, quote; or the categories
 // entity figure quote; default all), `names-src` (a same-origin URL of a `name<TAB>label` list).
 // Properties `text` (get/set), `names` (get/set: TSV or [{name, label}]; wins over names-src),
-// `annotations` (read-only). Fires `annotated` (detail: {text, refDate, types, annotations,
+// `annotations` (read-only), `show(text, annotations)` (stored annotations, once
+// `TextmarkerView.ready` has resolved). Fires `annotated` (detail: {text, refDate, types, annotations,
 // warnings}) after each annotation, or `annotationerror` (detail: {message}). Styling hooks:
 // ::part(view), ::part(paragraph), ::part(mark), ::part(entity|figure|quote),
 // ::part(PER|money|direct|…), ::part(error).
 
 import { sharedClient, Superseded } from "./client.js";
-import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, TYPE_KEYS, sanitizeAnnotations } from "./model.js";
+import { kindsLoaded } from "./kinds.js";
+import { EMPTY_ANNOTATIONS, ENTITY_BASES, FIGURE_KINDS, MARK_KINDS, TYPE_KEYS, sanitizeAnnotations } from "./model.js";
 import { packSpans } from "./packed.js";
 import { renderPacked } from "./render.js";
 
@@ -41,6 +43,11 @@ export function parseTypes(value) {
 
 export class TextmarkerView extends HTMLElement {
   static observedAttributes = ["ref-date", "types", "names-src"];
+
+  /** Resolves when the module's kinds of marks are known: `show()` needs them. */
+  static get ready() {
+    return kindsLoaded();
+  }
 
   #root;
   #view;
@@ -139,6 +146,7 @@ export class TextmarkerView extends HTMLElement {
    * Spans whose offsets do not slice back to their text are dropped; returns how many.
    */
   show(text, annotations) {
+    if (!MARK_KINDS.length) throw new Error("show() before the kinds of marks are known: await TextmarkerView.ready");
     const { annotations: clean, dropped } = sanitizeAnnotations(String(text ?? ""), annotations ?? {});
     this.#seq++;
     this.#stored = true;
@@ -173,10 +181,11 @@ export class TextmarkerView extends HTMLElement {
     if (this.#annotatedText === null) renderPacked(this.#view, text, this.#packed, { parts: true });
     try {
       const names = await this.#currentNames();
+      await kindsLoaded();
       if (seq !== this.#seq) return;
       const result = text ? await sharedClient().annotate(text, refDate, { channel: this.#channel, names }) : null;
       if (seq !== this.#seq) return;
-      if (result) this.#done(text, refDate, { ...result.store.annotations(), warnings: result.warnings }, result.packed);
+      if (result) this.#done(text, result.refDate ?? refDate, { ...result.store.annotations(), warnings: result.warnings }, result.packed);
       else this.#done(text, refDate, EMPTY_ANNOTATIONS, packSpans({}));
     } catch (error) {
       if (error instanceof Superseded || seq !== this.#seq) return;

@@ -1,12 +1,12 @@
 // Module worker: owns the WebAssembly annotator so the page never blocks while it runs. It also
 // packs the result (packed.js) so that handing it to the page costs the page almost nothing.
 
-import init, { Annotator, htmlDocument, maxInputBytes } from "../pkg/textmarker.js";
+import init, { Annotator, htmlDocument, markKinds, maxInputBytes, referenceDate } from "../pkg/textmarker.js";
 
 // Stages of the start, read by `cargo xtask bench --browser` (benches/browser.mjs).
 performance.mark("tm-worker-start");
 import { fromJson } from "./exports.js";
-import { sanitizeAnnotations } from "./model.js";
+import { adoptKinds, sanitizeAnnotations } from "./model.js";
 import { namesKey } from "./names.js";
 import { chunkDetails, packSpans, transferables } from "./packed.js";
 
@@ -93,6 +93,7 @@ function warningsOf(annotations) {
 /** A JSON export read back ("Open JSON…"): checked and packed here, off the page's thread. */
 async function openExport(id, file) {
   try {
+    if (annotator) adoptKinds(markKinds()); // what sanitizeAnnotations checks against
     const json = typeof file === "string" ? file : await file.text();
     const { text, refDate, annotations } = fromJson(json);
     const { annotations: clean, dropped } = sanitizeAnnotations(text, annotations);
@@ -112,20 +113,25 @@ function exportHtml(id, { text, refDate, annotations }) {
 }
 
 self.onmessage = async (event) => {
-  const { id, text, refDate, fault, open, names, html } = event.data ?? {};
-  if (open !== undefined) return openExport(id, open);
+  const { id, text, refDate, fault, open, names, html, kinds } = event.data ?? {};
   await ready;
+  if (open !== undefined) return openExport(id, open);
   if (!annotator) {
     self.postMessage({ type: "error", id, message: "the annotator could not be loaded" });
     return;
   }
   if (html !== undefined) return exportHtml(id, html);
+  if (kinds !== undefined) return self.postMessage({ type: "kinds", id, kinds: markKinds() });
   self.postMessage({ type: "started", id });
   const t0 = performance.now();
   try {
     if (fault && injectFault(fault)) return;
-    const annotations = annotatorFor(names).annotate(String(text ?? ""), refDate ? { refDate: String(refDate) } : undefined);
-    postResult(id, annotations, { ms: performance.now() - t0, warnings: warningsOf(annotations) });
+    const input = String(text ?? "");
+    const annotations = annotatorFor(names).annotate(input, refDate ? { refDate: String(refDate) } : undefined);
+    // The date the relative dates were resolved against: the one given, else the module's
+    // dateline rule (the one the CLI follows).
+    const used = refDate ? String(refDate) : (referenceDate(input) ?? null);
+    postResult(id, annotations, { ms: performance.now() - t0, warnings: warningsOf(annotations), refDate: used });
   } catch (error) {
     const trapped = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ type: "error", id, message: String(error?.message ?? error), fatal: trapped });

@@ -35,6 +35,7 @@ const ELEMENT_FILES: &[&str] = &[
     "js/render.js",
     "js/format.js",
     "js/names.js",
+    "js/kinds.js",
     "css/marks.css",
     "css/textmarker-view.css",
 ];

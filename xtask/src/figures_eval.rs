@@ -20,6 +20,7 @@ use textmarker::{Annotator, OffsetUnit, Options};
 
 use crate::lexicon::sha256_hex;
 use crate::paths;
+use crate::scoring::scores;
 
 const KINDS: [&str; 8] = [
     "number", "ordinal", "money", "percent", "date", "time", "duration", "quantity",
@@ -597,22 +598,8 @@ fn total(counts: &Counts, level: &str) -> [usize; 3] {
 }
 
 fn prf([tp, fp, fn_]: [usize; 3]) -> (f64, f64, f64) {
-    let p = if tp + fp > 0 {
-        tp as f64 / (tp + fp) as f64
-    } else {
-        0.0
-    };
-    let r = if tp + fn_ > 0 {
-        tp as f64 / (tp + fn_) as f64
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f)
+    let s = scores(tp, tp + fp, tp + fn_);
+    (s.precision, s.recall, s.f1)
 }
 
 fn print_table(counts: &Counts) {

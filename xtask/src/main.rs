@@ -12,6 +12,7 @@ mod paths;
 mod quotes_eval;
 mod run;
 mod same_output;
+mod scoring;
 mod spark;
 mod speech;
 mod tables;
@@ -31,6 +32,7 @@ tasks:
   test spark         only the Spark example against the CLI (installs Java and pyspark)
   dist               build the npm package into pkg/
   gen [--cluster-words N]   regenerate src/generated/ from ../shared/data (lexicons, clusters)
+                     and the marks table's rules in www/css/marks.css
   train ner          train the entity model into model/
   eval ner|figures|quotes   score on the dev data in ../shared
   bench [--browser]  run the benchmarks and print the summary table
@@ -85,11 +87,29 @@ fn gen(args: &[String]) -> Result<(), String> {
             other => return Err(format!("gen: unknown option {other:?}")),
         }
     }
+    marks_css()?;
     speech::generate()?;
     lexicon::generate()?;
     clusters::generate(cluster_words)?;
     tables::generate()?;
     unicode::generate()?;
+    Ok(())
+}
+
+/// Rewrites the generated part of `www/css/marks.css` from the marks table (`src/kinds.rs`).
+fn marks_css() -> Result<(), String> {
+    let path = paths::root().join("www/css/marks.css");
+    let read = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let written = textmarker::__private::with_marks_css(&read).ok_or_else(|| {
+        format!(
+            "{}: the generated part's markers are missing",
+            path.display()
+        )
+    })?;
+    if written != read {
+        std::fs::write(&path, written).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
     Ok(())
 }
 

@@ -20,6 +20,7 @@ use textmarker::{Annotator, EntityLabel, OffsetUnit, Options};
 
 use crate::lexicon::{sha256_hex, write_if_changed};
 use crate::paths;
+use crate::scoring::scores;
 
 const GERMEVAL_TRAIN: &str = "data/ner/germeval2014/train.tsv";
 const GERMEVAL_DEV: &str = "data/ner/germeval2014/dev.tsv";
@@ -406,22 +407,8 @@ struct Counts {
 
 impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.predicted == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.predicted as f64
-        };
-        let r = if self.gold == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.gold as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
+        let s = scores(self.tp, self.predicted, self.gold);
+        (s.precision, s.recall, s.f1)
     }
 }
 

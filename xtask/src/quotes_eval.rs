@@ -16,6 +16,7 @@ use serde_json::{json, Value};
 use textmarker::{stages, Annotator, EntityLabel, OffsetUnit, Options};
 
 use crate::paths;
+use crate::scoring::{scores, Scores};
 
 const GOLD: &str = "data/quotes/dev.jsonl";
 const SOURCES: &[&str] = &["wikinews-quotation-attribution-2024", "redewiedergabe-main"];
@@ -361,30 +362,15 @@ fn speed(gold_text: &str, rounds: usize) -> Result<(), String> {
 }
 
 fn f1(tp: usize, pred: usize, gold: usize) -> String {
-    let f = if pred + gold > 0 {
-        2.0 * tp as f64 / (pred + gold) as f64
-    } else {
-        0.0
-    };
-    format!("{f:.3}")
+    format!("{:.3}", scores(tp, pred, gold).f1)
 }
 
 fn prf(tp: usize, pred: usize, gold: usize) -> String {
-    let p = if pred > 0 {
-        tp as f64 / pred as f64
-    } else {
-        0.0
-    };
-    let r = if gold > 0 {
-        tp as f64 / gold as f64
-    } else {
-        0.0
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let Scores {
+        precision: p,
+        recall: r,
+        f1: f,
+    } = scores(tp, pred, gold);
     format!("P={p:.3} R={r:.3} F1={f:.3}  (tp={tp} pred={pred} gold={gold})")
 }
 

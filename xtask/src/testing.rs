@@ -1,8 +1,8 @@
 //! `cargo xtask test`: installs what the tests need on a fresh Debian machine with rustup and
 //! node, then runs every suite, fast failures first: formatting, clippy (native and wasm32),
 //! the import check, native unit/integration/property and doc tests, the generated-table
-//! check, wasm-bindgen tests in headless Chromium, the Playwright end-to-end tests, the npm
-//! package and a fuzz smoke.
+//! check, wasm-bindgen tests in headless Chromium, the Playwright end-to-end tests, the page
+//! against the CLI (the differential test), the npm package and a fuzz smoke.
 //!
 //! Each suite runs as a child `xtask __test-step <id>` whose output goes to
 //! `target/test-logs/<id>.log`; the console gets one line per suite (name, counts, time), the
@@ -69,12 +69,17 @@ const SUITES: &[Suite] = &[
     setup("browser-tools", "install browser test tools", browser_tools),
     suite("wasm", "wasm tests in headless Chromium", wasm_tests),
     suite("e2e", "end-to-end tests (Playwright)", end_to_end),
+    suite(
+        "differential",
+        "page and CLI agree (Playwright)",
+        differential,
+    ),
     suite("package", "npm package (dist, pack, import)", npm_package),
     setup("fuzz-tools", "install nightly and cargo-fuzz", fuzz_tools),
     suite("fuzz", "fuzz smoke (60 s)", fuzz),
 ];
 
-const BROWSER_SUITES: &[&str] = &["browser-tools", "wasm", "e2e", "package"];
+const BROWSER_SUITES: &[&str] = &["browser-tools", "wasm", "e2e", "differential", "package"];
 const FUZZ_SUITES: &[&str] = &["fuzz-tools", "fuzz"];
 
 /// What a suite's log says about it.
@@ -444,6 +449,17 @@ fn end_to_end(root: &Path) -> Result<(), String> {
     ]))
 }
 
+/// The page's path (module, worker, client.js) against the CLI on every article in ../shared:
+/// tests/differential/.
+fn differential(root: &Path) -> Result<(), String> {
+    web::build_into(&root.join("www").join("pkg"))?;
+    run::status(Cmd::new("node").current_dir(root).args([
+        "--test",
+        "--test-concurrency=1",
+        "tests/differential/",
+    ]))
+}
+
 fn npm_package(root: &Path) -> Result<(), String> {
     crate::dist::dist(&[])?;
     run::status(
@@ -462,20 +478,7 @@ fn ensure_chromium() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         return Ok(());
     }
-    let is_root = run::output(Cmd::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
-    let sudo: &[&str] = if is_root { &[] } else { &["sudo"] };
-    let apt = |args: &[&str]| {
-        let mut argv: Vec<&str> = sudo.to_vec();
-        argv.push("apt-get");
-        argv.extend_from_slice(args);
-        run::status(
-            Cmd::new(argv[0])
-                .args(&argv[1..])
-                .env("DEBIAN_FRONTEND", "noninteractive"),
-        )
-    };
-    apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
+    run::apt_install(&["chromium", "chromium-driver"])
 }
 
 fn ensure_npm_packages(root: &Path) -> Result<(), String> {

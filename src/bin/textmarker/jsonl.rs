@@ -15,20 +15,15 @@ use std::thread;
 use indicatif::ProgressBar;
 use serde::Serialize;
 use serde_json::Value;
-use textmarker::{find_dateline, Annotations, Annotator, OffsetUnit, Options};
+use textmarker::{Annotations, Annotator, OffsetUnit, Options};
 
 use crate::inputs::{Lines, Output};
 use crate::progress;
 
-/// The options for one text: the given reference date, else the text's own dateline.
+/// The options for one text: the core's rule (the given reference date, else the text's own
+/// dateline).
 pub(crate) fn options_for(text: &str, ref_date: Option<&str>) -> Result<Options, String> {
-    match ref_date {
-        Some(iso) => Options::with_ref_date(iso).map_err(|e| e.to_string()),
-        None => Ok(Options {
-            ref_date: find_dateline(text),
-            ..Options::default()
-        }),
-    }
+    Options::for_text(text, ref_date).map_err(|e| e.to_string())
 }
 
 /// How many lines may be in flight, read but not yet written.
