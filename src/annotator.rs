@@ -125,3 +125,80 @@ pub mod stages {
             .len()
     }
 }
+
+/// Stage-by-stage times of the real pipeline, for `cargo xtask bench --browser` (through the
+/// module's hidden `benchStages`) and the native bench: not part of the API.
+#[doc(hidden)]
+pub mod stage_times {
+    use super::{language_warnings, Annotator};
+    use crate::entities::features::{Extractor, Features};
+    use crate::entities::lexicon::Lexicon;
+    use crate::options::Options;
+    use crate::overlap;
+    use crate::text::Document;
+
+    /// What [`measure`] returns, in this order.
+    pub const STAGES: [&str; 8] = [
+        "tokenizer",
+        "entity features",
+        "tagger and grouping",
+        "figures",
+        "quotes",
+        "overlap",
+        "stages together",
+        "annotate",
+    ];
+
+    /// Milliseconds per stage over `texts` (see [`STAGES`]), with `now` a clock in ms. The
+    /// tagger's share is the entity layer less its feature extraction, measured on its own;
+    /// "annotate" is one plain `annotate` of each text, for the boundary's share.
+    pub fn measure(annotator: &Annotator, texts: &[String], now: &dyn Fn() -> f64) -> Vec<f64> {
+        let options = Options::with_ref_date("2025-10-28").unwrap_or_default();
+        let lexicon = Lexicon::embedded();
+        let mut extractor = Extractor::new();
+        let mut features = Features::default();
+        let mut words: Vec<&str> = Vec::new();
+        let mut ms = [0.0f64; STAGES.len()];
+        for text in texts {
+            let t0 = now();
+            let doc = Document::new(text);
+            let t1 = now();
+            for sentence in &doc.sentences {
+                words.clear();
+                words.extend((sentence.start..sentence.end).map(|i| doc.token_text(i)));
+                extractor.extract(&words, lexicon, &mut features);
+                std::hint::black_box(features.len());
+            }
+            let t2 = now();
+            let mut entities = annotator.entities.mentions(&doc);
+            let t3 = now();
+            let mut figures = annotator.figures.recognize(&doc, &options);
+            let t4 = now();
+            let mut quotes = annotator.quotes.recognize(&doc, &entities);
+            let t5 = now();
+            overlap::resolve(&mut quotes, &mut figures, &mut entities);
+            let t6 = now();
+            let entity_groups = annotator.entities.group(&mut entities);
+            annotator.quotes.link_speakers(&doc, &mut quotes, &entities);
+            let t7 = now();
+            std::hint::black_box((entity_groups, figures, quotes, language_warnings(&doc)));
+            let t8 = now();
+            std::hint::black_box(annotator.annotate(text, &options));
+            let t9 = now();
+            let features_ms = t2 - t1;
+            for (slot, add) in ms.iter_mut().zip([
+                t1 - t0,
+                features_ms,
+                (t3 - t2 - features_ms).max(0.0) + (t7 - t6),
+                t4 - t3,
+                t5 - t4,
+                t6 - t5,
+                (t7 - t0) - features_ms,
+                t9 - t8,
+            ]) {
+                *slot += add;
+            }
+        }
+        ms.to_vec()
+    }
+}

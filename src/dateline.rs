@@ -3,45 +3,12 @@
 //! grammar serves both the reference date of a text ([`find_dateline`]) and the entity layer
 //! (its places are LOC, its agencies ORG, whatever the tagger makes of upper-case words).
 
+mod grammar;
+
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use regex::Regex;
-
-use crate::calendar::{full_month_names, month_of_word, Date, MONTH_ABBREVIATIONS};
-
-/// The parts of a date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025",
-/// "3. Okt. 2015". Month names come from the calendar's one list.
-const ISO_DATE: &str = r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})";
-const NUMERIC_DATE: &str = r"(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})";
-
-fn long_date() -> String {
-    format!(
-        r"(?P<long_d>\d{{1,2}})\.\s*(?P<long_m>{})\.?\s+(?P<long_y>\d{{4}})",
-        month_alternation()
-    )
-}
-
-/// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
-/// longest first ("Sept" before "Sep").
-fn month_alternation() -> String {
-    let mut words: Vec<String> = full_month_names()
-        .chain(MONTH_ABBREVIATIONS)
-        .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])
-        .collect();
-    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
-    words.dedup();
-    words.join("|")
-}
-
-/// One place name: up to three capitalised words ("Frankfurt am Main", "Den Haag").
-const PLACE: &str =
-    r"[A-ZÄÖÜ][\w.'’-]*(?:\s(?:am|an\sder|im|in|ob\sder|bei)?\s?[A-ZÄÖÜ][\w.'’-]*){0,2}";
-
-/// An agency in parentheses: a word ("dpa-AFX", "AFP", also spaced "dpa - AFX"), or several
-/// joined by slashes ("dpa/tmn").
-const AGENCY: &str =
-    r"\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}(?:\s?/\s?\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}){0,3}";
+use crate::calendar::{month_of_word, Date};
+use grammar::{find_dates, match_dateline};
 
 /// Capitalised function words that open sentences, never datelines.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -55,30 +22,6 @@ const WINDOW: usize = 160;
 
 /// How far into a text its publication date may stand (characters, across lines).
 const HEAD_CHARS: usize = 300;
-
-fn dateline_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = format!(
-            r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{ISO_DATE}|{NUMERIC_DATE}|{}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]",
-            long_date()
-        );
-        Regex::new(&pattern).expect("the dateline grammar compiles")
-    })
-}
-
-fn date_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // Not inside a longer number: no digit, dot (nor, before an ISO date, a dash) before;
-        // no digit after.
-        let pattern = format!(
-            r"(?:^|[^\d.-]){ISO_DATE}(?:$|\D)|(?:^|[^\d.])(?:{NUMERIC_DATE}|{})(?:$|\D)",
-            long_date()
-        );
-        Regex::new(&pattern).expect("the date grammar compiles")
-    })
-}
 
 /// A dateline found at the start of a paragraph; spans are byte ranges of the text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -105,32 +48,26 @@ pub(crate) fn dateline_at(text: &str, start: usize) -> Option<Dateline> {
     if !head.contains(['-', '–', '—', ':', '.']) {
         return None;
     }
-    let found = dateline_regex().captures(head)?;
-    let has_date = ["iso_y", "num_y", "long_y"]
-        .iter()
-        .any(|name| found.name(name).is_some());
-    let agency = found.name("agency");
-    if !has_date && agency.is_none() {
+    let found = match_dateline(head)?;
+    if found.date.is_none() && found.agency.is_none() {
         return None;
     }
-    let places = found.name("places")?;
+    let places = &head[found.places.clone()];
     // A sentence that opens with an article or a preposition is no dateline ("Die
     // Regierung (CDU) - so heißt es").
-    let first_word = places.as_str().split([' ', '/']).next().unwrap_or("");
+    let first_word = places.split([' ', '/']).next().unwrap_or("");
     if SENTENCE_OPENERS.contains(&first_word) {
         return None;
     }
     let mut dateline = Dateline::default();
-    for part in split_spans(places.as_str(), '/') {
-        dateline
-            .places
-            .push(start + places.start() + part.start..start + places.start() + part.end);
+    let at = start + found.places.start;
+    for part in split_spans(places, '/') {
+        dateline.places.push(at + part.start..at + part.end);
     }
-    if let Some(agency) = agency {
-        for part in split_spans(agency.as_str(), '/') {
-            dateline
-                .agencies
-                .push(start + agency.start() + part.start..start + agency.start() + part.end);
+    if let Some(agency) = found.agency {
+        let at = start + agency.start;
+        for part in split_spans(&head[agency], '/') {
+            dateline.agencies.push(at + part.start..at + part.end);
         }
     }
     Some(dateline)
@@ -160,24 +97,17 @@ pub fn find_dateline(text: &str) -> Option<Date> {
         .nth(HEAD_CHARS)
         .map_or(text.len(), |(i, _)| i);
     let head = &text[..end];
-    date_regex().captures_iter(head).find_map(|found| {
-        let number = |name: &str| found.name(name)?.as_str().parse::<u32>().ok();
-        let (year, month, day) = if let Some(y) = number("iso_y") {
-            (y, number("iso_m")?, number("iso_d")?)
-        } else if let Some(y) = number("num_y") {
-            (y, number("num_m")?, number("num_d")?)
+    find_dates(head).into_iter().find_map(|date| {
+        let number = |span: Range<usize>| head[span].parse::<u32>().ok();
+        let month = if date.month_named {
+            u32::from(month_of_word(&head[date.month.clone()])?)
         } else {
-            let month = found.name("long_m")?.as_str();
-            (
-                number("long_y")?,
-                u32::from(month_of_word(month)?),
-                number("long_d")?,
-            )
+            number(date.month.clone())?
         };
         Date::new(
-            year as i32,
+            number(date.year)? as i32,
             u8::try_from(month).ok()?,
-            u8::try_from(day).ok()?,
+            u8::try_from(number(date.day)?).ok()?,
         )
     })
 }
@@ -287,5 +217,250 @@ mod tests {
         let text = "ä".repeat(200);
         assert!(window(&text, 0).len() <= WINDOW);
         assert_eq!(dateline_at(&text, 2), None);
+    }
+}
+
+/// The hand matcher against the regular expressions it replaced, on the articles' paragraph
+/// openings and on random strings of the grammar's pieces: the same groups everywhere.
+#[cfg(test)]
+mod same_as_regex {
+    use regex::Regex;
+
+    use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
+
+    use super::grammar::{find_dates, match_dateline};
+    use super::*;
+
+    /// The parts of a date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025",
+    /// "3. Okt. 2015". Month names come from the calendar's one list.
+    const ISO_DATE: &str = r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})";
+    const NUMERIC_DATE: &str = r"(?P<num_d>\d{1,2})\.\s?(?P<num_m>\d{1,2})\.\s?(?P<num_y>\d{4})";
+
+    fn long_date() -> String {
+        format!(
+            r"(?P<long_d>\d{{1,2}})\.\s*(?P<long_m>{})\.?\s+(?P<long_y>\d{{4}})",
+            month_alternation()
+        )
+    }
+
+    /// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
+    /// longest first ("Sept" before "Sep").
+    fn month_alternation() -> String {
+        let mut words: Vec<String> = full_month_names()
+            .chain(MONTH_ABBREVIATIONS)
+            .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])
+            .collect();
+        words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+        words.dedup();
+        words.join("|")
+    }
+
+    /// One place name: up to three capitalised words ("Frankfurt am Main", "Den Haag").
+    const PLACE: &str =
+        r"[A-ZÄÖÜ][\w.'’-]*(?:\s(?:am|an\sder|im|in|ob\sder|bei)?\s?[A-ZÄÖÜ][\w.'’-]*){0,2}";
+
+    /// An agency in parentheses: a word ("dpa-AFX", "AFP", also spaced "dpa - AFX"), or several
+    /// joined by slashes ("dpa/tmn").
+    const AGENCY: &str =
+        r"\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}(?:\s?/\s?\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}){0,3}";
+
+    fn dateline_regex() -> Regex {
+        {
+            let pattern = format!(
+                r"^(?P<places>{PLACE}(?:\s?/\s?{PLACE}){{0,4}})(?:,\s?(?:{ISO_DATE}|{NUMERIC_DATE}|{}))?\s?(?:\((?P<agency>{AGENCY})\))?\s?[-–—:.]",
+                long_date()
+            );
+            Regex::new(&pattern).expect("the dateline grammar compiles")
+        }
+    }
+
+    fn date_regex() -> Regex {
+        {
+            // Not inside a longer number: no digit, dot (nor, before an ISO date, a dash) before;
+            // no digit after.
+            let pattern = format!(
+                r"(?:^|[^\d.-]){ISO_DATE}(?:$|\D)|(?:^|[^\d.])(?:{NUMERIC_DATE}|{})(?:$|\D)",
+                long_date()
+            );
+            Regex::new(&pattern).expect("the date grammar compiles")
+        }
+    }
+
+    type Groups = Option<(Range<usize>, Option<Range<usize>>, bool)>;
+
+    fn by_regex(re: &Regex, head: &str) -> Groups {
+        let found = re.captures(head)?;
+        let has_date = ["iso_y", "num_y", "long_y"]
+            .iter()
+            .any(|n| found.name(n).is_some());
+        Some((
+            found.name("places")?.range(),
+            found.name("agency").map(|a| a.range()),
+            has_date,
+        ))
+    }
+
+    fn by_hand(head: &str) -> Groups {
+        let found = match_dateline(head)?;
+        Some((found.places, found.agency, found.date.is_some()))
+    }
+
+    type Dates = Vec<(Range<usize>, Range<usize>, Range<usize>)>;
+
+    fn dates_by_regex(re: &Regex, head: &str) -> Dates {
+        re.captures_iter(head)
+            .map(|found| {
+                let [y, m, d] = [
+                    ["iso_y", "num_y", "long_y"],
+                    ["iso_m", "num_m", "long_m"],
+                    ["iso_d", "num_d", "long_d"],
+                ]
+                .map(|names| {
+                    names
+                        .iter()
+                        .find_map(|n| found.name(n))
+                        .map(|g| g.range())
+                        .unwrap_or(0..0)
+                });
+                (y, m, d)
+            })
+            .collect()
+    }
+
+    fn dates_by_hand(head: &str) -> Dates {
+        find_dates(head)
+            .into_iter()
+            .map(|d| (d.year, d.month, d.day))
+            .collect()
+    }
+
+    /// Whether a dateline and a date were found (the same by both, or the test fails).
+    fn compare(dateline: &Regex, date: &Regex, head: &str) -> (bool, bool) {
+        let groups = by_regex(dateline, head);
+        assert_eq!(by_hand(head), groups, "dateline of {head:?}");
+        let dates = dates_by_regex(date, head);
+        assert_eq!(dates_by_hand(head), dates, "dates of {head:?}");
+        (groups.is_some(), !dates.is_empty())
+    }
+
+    #[test]
+    fn on_random_strings_of_the_grammars_pieces() {
+        const PIECES: &[&str] = &[
+            "28.10.2025",
+            "Okt.",
+            "sept",
+            "SEPTEMBER",
+            "Jän.",
+            "3. Okt. 2015",
+            "1.  sept  2020",
+            "2025-10-28",
+            "3. Oktober 2025",
+            "1.2. 2003",
+            "٢٠٢٥-١٠-٢٨",
+            "12.3.",
+            "Berlin",
+            "HANNOVER",
+            "Den",
+            "Haag",
+            " ",
+            " ",
+            "/",
+            "(",
+            ")",
+            "dpa",
+            "AFX",
+            "-",
+            "–",
+            "—",
+            ":",
+            ".",
+            ",",
+            "28",
+            "3",
+            "10",
+            "2025",
+            "Oktober",
+            "Juli",
+            "März",
+            "am",
+            "an der",
+            "in",
+            "ob der",
+            "bei",
+            "Ü",
+            "ä",
+            "x",
+            "'",
+            "’",
+            "_",
+            "\u{308}",
+            "٢٠٢٥",
+            "\u{a0}",
+            "\n",
+            "²",
+            "Frankfurt",
+            "St.",
+            "e.V.",
+        ];
+        let (dateline, date) = (dateline_regex(), date_regex());
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let (mut datelines, mut dates) = (0, 0);
+        for _ in 0..60_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = 1 + (state % 12) as usize;
+            let mut s = state;
+            let head: String = (0..len)
+                .map(|_| {
+                    s = s.rotate_left(7).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                    PIECES[(s >> 40) as usize % PIECES.len()]
+                })
+                .collect();
+            let (found_dateline, found_date) = compare(&dateline, &date, &head);
+            datelines += usize::from(found_dateline);
+            dates += usize::from(found_date);
+        }
+        assert!(
+            datelines > 1_000 && dates > 500,
+            "{datelines} datelines, {dates} dates"
+        );
+    }
+
+    #[test]
+    fn on_the_articles_paragraph_openings() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/articles/10kgnad-test.jsonl"
+        );
+        let Ok(corpus) = std::fs::read_to_string(path) else {
+            println!("SKIP: {path} is missing");
+            return;
+        };
+        let (dateline, date) = (dateline_regex(), date_regex());
+        let mut heads = 0;
+        for line in corpus.lines() {
+            let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(text) = record["text"].as_str() else {
+                continue;
+            };
+            let end = text
+                .char_indices()
+                .nth(HEAD_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            compare(&dateline, &date, &text[..end]);
+            let starts = std::iter::once(0).chain(
+                text.match_indices(['\n', '.', '–'])
+                    .map(|(i, m)| i + m.len()),
+            );
+            for start in starts {
+                let start = start + text[start..].len() - text[start..].trim_start().len();
+                compare(&dateline, &date, window(text, start));
+                heads += 1;
+            }
+        }
+        assert!(heads > 10_000, "{heads} openings");
     }
 }

@@ -34,11 +34,13 @@ pub(crate) fn write_words(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// FxHash as a `Hasher`, for the crate's hash maps and tables.
+/// FxHash as a `Hasher`, for the crate's hash maps and the speaker ranker's features (the
+/// entity word table has its own hash: entities/word_table.rs).
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
 impl FxHasher {
+    /// A hasher that starts at `seed` (the speaker ranker's features start at `SEED`).
     pub const fn with_seed(seed: u64) -> FxHasher {
         FxHasher(seed)
     }

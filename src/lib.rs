@@ -39,7 +39,7 @@ pub use crate::annotations::{
     Annotations, Approx, Cue, Entity, EntityGroup, EntityLabel, Figure, FigureKind, FigureValue,
     FlatSpan, Particle, PeriodPart, Quote, QuoteKind, RangeBound, Speaker, Warning,
 };
-pub use crate::annotator::{stages, Annotator, MAX_INPUT_BYTES};
+pub use crate::annotator::{stage_times, stages, Annotator, MAX_INPUT_BYTES};
 pub use crate::calendar::{ClockTime, Date, Weekday};
 pub use crate::dateline::find_dateline;
 pub use crate::error::Error;
@@ -55,10 +55,11 @@ pub use crate::options::Options;
 pub mod __private {
     pub use crate::entities::features::{token_spans, Extractor, Features};
     pub use crate::entities::lexicon::Lexicon;
-    pub use crate::entities::recognize_text;
+    pub use crate::entities::lexicon_source;
     pub use crate::entities::tagger::{
         begin_tag, constrain_transitions, inside_tag, spans, viterbi, Model, Scratch, N_TAGS,
     };
+    pub use crate::entities::{embedded_model, recognize_text};
     pub use crate::kinds::with_marks_css;
     /// For `cargo xtask train quotes`: the speaker ranker's candidates and features.
     #[cfg(not(target_arch = "wasm32"))]

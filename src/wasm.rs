@@ -69,6 +69,20 @@ export interface Annotations { entities: EntityMention[]; entity_groups: EntityG
 export interface NameEntry { name: string; label: string; }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// For `cargo xtask bench --browser` only: milliseconds per pipeline stage over `texts`
+/// (order in `stage_times::STAGES`). Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = benchStages, skip_typescript)]
+pub fn bench_stages(annotator: &JsAnnotator, texts: Vec<String>) -> Vec<f64> {
+    crate::annotator::stage_times::measure(&annotator.inner, &texts, &performance_now)
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_MARK_KINDS: &'static str = crate::kinds::MARK_KINDS_TS;
 

@@ -86,10 +86,9 @@ pub fn named_part(text: &str, lexicon: &Lexicon) -> Option<std::ops::Range<usize
 /// The key a mention is grouped by, and a name to use when no full mention exists.
 fn key_of(text: &str, label: EntityLabel, lexicon: &Lexicon) -> (String, Option<String>) {
     let canonical = |s: &str| {
-        let entry = lexicon.word(s);
         let words: Vec<&str> = s.split_whitespace().collect();
-        entry
-            .canonical
+        lexicon
+            .canonical(s)
             .or_else(|| {
                 lexicon
                     .phrase_at(&words)
@@ -104,7 +103,7 @@ fn key_of(text: &str, label: EntityLabel, lexicon: &Lexicon) -> (String, Option<
     if is_deriv {
         let entry = lexicon.word(text);
         if entry.flags & (flag::DEMONYM_ADJ | flag::DEMONYM_NOUN) != 0 {
-            if let Some(place) = entry.canonical {
+            if let Some(place) = lexicon.canonical(text) {
                 return (
                     stem_key(&canonical(place).unwrap_or(place.to_string())),
                     Some(place.to_string()),

@@ -1,18 +1,29 @@
-//! The name lexicons (places, organisations, demonyms, given names, surnames, titles),
-//! unpacked from the generated blob into lookup tables keyed by token text.
+//! The name lexicons (places, organisations, demonyms, given names, surnames, titles) and
+//! the word clusters, read in place from the tables `cargo xtask gen` lays out.
 
-use std::collections::HashMap;
-use std::hash::Hasher;
-use std::sync::OnceLock;
+pub use super::phrase_table::{Phrase, PhraseFacts, PhraseTables};
+pub use super::word_table::Entry;
+use super::word_table::WordTable;
 
-use crate::hash::{FxHasher, SEED};
-use crate::text::tokenize;
+/// Keeps the word table's slots on cache-line boundaries.
+#[repr(C, align(64))]
+struct Aligned<T: ?Sized>(T);
 
-/// The blob written by `cargo xtask gen`; its format is described in xtask/src/lexicon.rs.
-const BLOB: &str = include_str!("../generated/lexicon.txt");
+/// The word table (`cargo xtask gen`, from `src/generated/lexicon.txt` and `clusters.txt`;
+/// layout in word_table.rs), probed where it lies.
+const WORDS: &Aligned<[u8; include_bytes!("../generated/words.bin").len()]> =
+    &Aligned(*include_bytes!("../generated/words.bin"));
 
-/// Word clusters and probabilities (`cargo xtask gen`; format in xtask/src/clusters.rs).
-const CLUSTERS: &str = include_str!("../generated/clusters.txt");
+// Generated: `cargo fmt` leaves it as `cargo xtask gen` wrote it.
+#[rustfmt::skip]
+#[path = "../generated/phrases.rs"]
+mod phrase_data;
+
+/// The embedded lexicon: nothing is built, parsed or hashed to make it.
+static EMBEDDED: Lexicon = Lexicon {
+    words: WordTable::in_place(&WORDS.0),
+    phrases: phrase_data::TABLES,
+};
 
 /// What the lexicons know about a word or phrase: a set of these bits.
 pub mod flag {
@@ -35,174 +46,15 @@ pub mod flag {
     pub const COUNT: u32 = 14;
 }
 
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Entry {
-    pub flags: u16,
-    /// The main spelling of a place or organisation, or a demonym's place.
-    pub canonical: Option<&'static str>,
-    /// Some phrase starts with this token (so [`Lexicon::phrase_at`] is worth asking).
-    pub phrase_head: bool,
-    /// The Brown cluster's bit path, first bit lowest (0: not in the cluster table).
-    pub cluster: u16,
-    /// ⌊−ln p⌋ of the word's unigram probability (0: not in the cluster table).
-    pub rarity: u8,
-}
-
-/// A name of several tokens ("Weißes Haus", "Vereinigte Staaten").
-#[derive(Clone, Debug)]
-pub struct Phrase {
-    pub tokens: Vec<&'static str>,
-    pub entry: Entry,
-}
-
+/// The one string hash (src/hash.rs), for the entity layer's maps.
 pub use crate::hash::FxBuild;
 
-/// A cheap hash of a token, for the word table.
-#[inline]
-fn word_hash(word: &str) -> u64 {
-    let mut h = FxHasher::with_seed(SEED);
-    h.write(word.as_bytes());
-    h.finish()
-}
-
-/// Every one-word key the tagger asks about — lexicon names, gazetteer towns and the word
-/// forms of the cluster table — in one open-addressing table, so that a token costs one
-/// probe whatever it turns out to be. Slots hold (hash fingerprint, entry index + 1).
-#[derive(Default)]
-struct WordTable {
-    keys: Vec<&'static str>,
-    entries: Vec<Entry>,
-    slots: Vec<(u32, u32)>,
-}
-
-impl WordTable {
-    /// Builds the table from (key, entry) pairs; a key given twice gets the union of its
-    /// flags, the first canonical form and the first cluster.
-    fn build(items: Vec<(&'static str, Entry)>) -> WordTable {
-        // At most half full, so probe runs stay short.
-        let size = (items.len() * 2).next_power_of_two().max(16);
-        let mut table = WordTable {
-            keys: Vec::with_capacity(items.len()),
-            entries: Vec::with_capacity(items.len()),
-            slots: vec![(0, 0); size],
-        };
-        for (key, entry) in items {
-            let hash = word_hash(key);
-            let slot = table.find_slot(key, hash);
-            match table.slots[slot].1 {
-                0 => {
-                    table.keys.push(key);
-                    table.entries.push(entry);
-                    table.slots[slot] = (hash as u32, table.entries.len() as u32);
-                }
-                index => table.entries[index as usize - 1].merge(entry),
-            }
-        }
-        table
-    }
-
-    /// The slot holding `word`, or the empty slot where it would go.
-    #[inline]
-    fn find_slot(&self, word: &str, hash: u64) -> usize {
-        let mask = self.slots.len().wrapping_sub(1);
-        let fingerprint = hash as u32;
-        let mut slot = (hash >> 40) as usize & mask;
-        loop {
-            let (print, index) = self.slots[slot];
-            if index == 0 || (print == fingerprint && self.keys[index as usize - 1] == word) {
-                return slot;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    #[inline]
-    fn get(&self, word: &str) -> Option<&Entry> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let index = self.slots[self.find_slot(word, word_hash(word))].1;
-        self.entries.get((index as usize).checked_sub(1)?)
-    }
-}
-
-impl Entry {
-    fn merge(&mut self, other: Entry) {
-        self.flags |= other.flags;
-        self.phrase_head |= other.phrase_head;
-        self.canonical = self.canonical.or(other.canonical);
-        if self.cluster == 0 {
-            (self.cluster, self.rarity) = (other.cluster, other.rarity);
-        }
-    }
-}
-
-#[derive(Default)]
+/// The name lexicons and the cluster table: one table of word facts and the phrase tables,
+/// all read in place.
+#[derive(Clone, Copy)]
 pub struct Lexicon {
     words: WordTable,
-    /// Phrases by their first token, longest first.
-    phrases: HashMap<&'static str, Vec<Phrase>, FxBuild>,
-    /// Phrases by the stem of their first token, for inflected forms ("Weißen Hauses").
-    phrase_stems: HashMap<&'static str, Vec<Phrase>, FxBuild>,
-}
-
-/// A name the tokenizer keeps whole: letters and digits with inner hyphens.
-fn is_one_word(name: &str) -> bool {
-    // One pass over ASCII bytes; the char-wise test only for names with other letters.
-    let mut after_hyphen = true;
-    for &b in name.as_bytes() {
-        if b == b'-' {
-            if after_hyphen {
-                return false;
-            }
-            after_hyphen = true;
-        } else if b.is_ascii_alphanumeric() {
-            after_hyphen = false;
-        } else if b.is_ascii() {
-            return false;
-        } else {
-            return name
-                .split('-')
-                .all(|part| !part.is_empty() && part.chars().all(char::is_alphanumeric));
-        }
-    }
-    !after_hyphen
-}
-
-/// `text` split at an ASCII byte (which is always a char boundary in UTF-8).
-fn ascii_split(text: &str, separator: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.bytes().position(|b| b == separator) {
-            Some(at) => {
-                rest = Some(&current[at + 1..]);
-                Some(&current[..at])
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
-}
-
-/// The cluster blob's word forms with their cluster and rarity (lines `@cluster rarity`
-/// open a group; the forms follow, one a line).
-fn read_clusters(blob: &'static str, words: &mut Vec<(&'static str, Entry)>) {
-    let mut group = Entry::default();
-    for line in ascii_split(blob, b'\n') {
-        if line.is_empty() || line.starts_with("//") {
-            continue;
-        }
-        if let Some(numbers) = line.strip_prefix('@') {
-            let mut numbers = ascii_split(numbers, b' ').map(|n| n.parse::<u32>().unwrap_or(0));
-            group.cluster = numbers.next().unwrap_or(0).min(u16::MAX as u32) as u16;
-            group.rarity = numbers.next().unwrap_or(0).min(u8::MAX as u32) as u8;
-            continue;
-        }
-        words.push((line, group));
-    }
+    phrases: PhraseTables,
 }
 
 /// Strips up to two inflection endings, keeping at least three characters: "Hauses" and
@@ -226,144 +78,61 @@ impl std::fmt::Debug for Lexicon {
         write!(
             f,
             "Lexicon({} words, {} phrase heads)",
-            self.words.entries.len(),
-            self.phrases.len()
+            self.words.len(),
+            self.phrases.heads.len()
         )
     }
 }
 
+/// The group of `key` in a table sorted by key.
+fn group_of(table: &[(&'static str, u32, u32)], key: &str) -> std::ops::Range<usize> {
+    match table.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
+        Ok(at) => table[at].1 as usize..table[at].2 as usize,
+        Err(_) => 0..0,
+    }
+}
+
 impl Lexicon {
-    /// The embedded lexicon, unpacked once per process.
+    /// The embedded lexicon (laid out at build time; nothing to unpack).
     pub fn embedded() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::parse(BLOB, CLUSTERS))
+        &EMBEDDED
     }
 
-    pub fn parse(blob: &'static str, clusters: &'static str) -> Lexicon {
-        let mut lexicon = Lexicon::default();
-        let mut words: Vec<(&'static str, Entry)> = Vec::new();
-        let mut section = "";
-        // Split on bytes: `str::lines`/`split` search char by char, which is most of the
-        // start-up time in WebAssembly's baseline tier.
-        for line in ascii_split(blob, b'\n') {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.starts_with("//") || line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('@') {
-                section = name;
-                continue;
-            }
-            let mut cells = ascii_split(line, b'\t');
-            let name = cells.next().unwrap_or("");
-            let attrs = cells.next().unwrap_or("");
-            let canonical = cells.next().filter(|c| !c.is_empty());
-            let mut flags = match section {
-                "place" => flag::PLACE,
-                "org" => flag::ORG,
-                "demonym" => 0,
-                "given" => flag::GIVEN,
-                "surname" => flag::SURNAME,
-                "title" => flag::TITLE,
-                "town" => flag::TOWN,
-                _ => continue,
-            };
-            for c in attrs.chars() {
-                flags |= match (section, c) {
-                    (_, 'a') => flag::AMBIGUOUS,
-                    (_, 'd') => flag::GERMAN_NAME,
-                    ("place", 'C') => flag::COUNTRY,
-                    ("place", 'S' | 'T') => flag::CITY,
-                    ("demonym", 'j') => flag::DEMONYM_ADJ,
-                    ("demonym", 'n') => flag::DEMONYM_NOUN,
-                    ("demonym", 'p') => flag::DEMONYM_PREFIX,
-                    ("title", 'h') => flag::HONORIFIC,
-                    _ => 0,
-                };
-            }
-            // "EU-" as a prefix is looked up by the hyphen part "EU".
-            let name = name.strip_suffix('-').unwrap_or(name);
-            let entry = Entry {
-                flags,
-                canonical,
-                ..Entry::default()
-            };
-            if is_one_word(name) {
-                words.push((name, entry));
-            } else {
-                lexicon.insert_phrase(name, entry, &mut words);
-            }
-        }
-        read_clusters(clusters, &mut words);
-        lexicon.words = WordTable::build(words);
-        for phrases in lexicon.phrases.values() {
-            for phrase in phrases {
-                lexicon
-                    .phrase_stems
-                    .entry(inflection_stem(phrase.tokens[0]))
-                    .or_default()
-                    .push(phrase.clone());
-            }
-        }
-        for phrases in lexicon
-            .phrases
-            .values_mut()
-            .chain(lexicon.phrase_stems.values_mut())
-        {
-            phrases.sort_by(|a, b| {
-                b.tokens
-                    .len()
-                    .cmp(&a.tokens.len())
-                    .then(a.tokens.cmp(&b.tokens))
-            });
-        }
-        lexicon
+    /// A lexicon over tables built elsewhere (tests and tools; see `lexicon_source`).
+    pub const fn from_tables(words: WordTable, phrases: PhraseTables) -> Lexicon {
+        Lexicon { words, phrases }
     }
 
-    /// A name of several tokens goes to the phrase table; its first token is marked as a
-    /// phrase head (a name the tokenizer splits into one token is a plain word).
-    fn insert_phrase(
-        &mut self,
-        name: &'static str,
-        entry: Entry,
-        words: &mut Vec<(&'static str, Entry)>,
-    ) {
-        let tokens: Vec<&'static str> = tokenize(name)
-            .iter()
-            .map(|t| &name[t.start..t.end])
-            .collect();
-        match tokens.len() {
-            0 => {}
-            1 => words.push((tokens[0], entry)),
-            _ => {
-                let head = Entry {
-                    phrase_head: true,
-                    ..Entry::default()
-                };
-                words.push((tokens[0], head));
-                let phrases = self.phrases.entry(tokens[0]).or_default();
-                if let Some(known) = phrases.iter_mut().find(|p| p.tokens == tokens) {
-                    known.entry.flags |= entry.flags;
-                } else {
-                    phrases.push(Phrase { tokens, entry });
-                }
-            }
-        }
+    /// How many one-word keys the word table holds.
+    pub fn words_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The phrase and canonical-form tables.
+    pub fn phrase_tables(&self) -> &PhraseTables {
+        &self.phrases
     }
 
     /// What the lexicons and the cluster table know about one token: one probe.
     #[inline]
     pub fn word(&self, word: &str) -> Entry {
-        self.words.get(word).copied().unwrap_or_default()
+        self.words.get(word)
     }
 
     pub fn flags(&self, word: &str) -> u16 {
         self.word(word).flags
     }
 
+    /// The main spelling of a one-word place or organisation, or a demonym's place.
+    pub fn canonical(&self, word: &str) -> Option<&'static str> {
+        let table = self.phrases.canonical;
+        let at = table.binary_search_by(|(k, _)| (*k).cmp(word)).ok()?;
+        Some(table[at].1)
+    }
+
     /// The longest phrase that starts at `words[0]`.
-    pub fn phrase_at(&self, words: &[&str]) -> Option<&Phrase> {
-        let candidates = self.phrases.get(*words.first()?)?;
+    pub fn phrase_at(&self, words: &[&str]) -> Option<&'static Phrase> {
+        let candidates = &self.phrases.phrases[group_of(self.phrases.heads, words.first()?)];
         candidates
             .iter()
             .find(|p| p.tokens.len() <= words.len() && p.tokens[..] == words[..p.tokens.len()])
@@ -371,19 +140,23 @@ impl Lexicon {
 
     /// Like [`phrase_at`](Self::phrase_at), but every token may carry another inflection
     /// ending ("Weißen Hauses" for "Weißes Haus").
-    pub fn inflected_phrase_at(&self, words: &[&str]) -> Option<&Phrase> {
+    pub fn inflected_phrase_at(&self, words: &[&str]) -> Option<&'static Phrase> {
         let first = words.first()?;
         if !first.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let candidates = self.phrase_stems.get(inflection_stem(first))?;
-        candidates.iter().find(|p| {
-            p.tokens.len() <= words.len()
-                && p.tokens
-                    .iter()
-                    .zip(words)
-                    .all(|(a, b)| a == b || inflection_stem(a) == inflection_stem(b))
-        })
+        let members =
+            &self.phrases.stem_members[group_of(self.phrases.stems, inflection_stem(first))];
+        members
+            .iter()
+            .filter_map(|&k| self.phrases.phrases.get(k as usize))
+            .find(|p| {
+                p.tokens.len() <= words.len()
+                    && p.tokens
+                        .iter()
+                        .zip(words)
+                        .all(|(a, b)| a == b || inflection_stem(a) == inflection_stem(b))
+            })
     }
 }
 
@@ -415,31 +188,7 @@ mod tests {
         }
         assert_eq!(lexicon.flags("und"), 0);
         assert_eq!(lexicon.flags("Inzigkofener"), 0);
-        assert_eq!(lexicon.word("japanische").canonical, Some("Japan"));
-    }
-
-    #[test]
-    fn one_words_and_byte_splits() {
-        let cases: &[(&str, bool)] = &[
-            ("Berlin", true),
-            ("Baden-Baden", true),
-            ("G7", true),
-            ("Zürich", true),
-            ("Sankt Gallen", false),
-            ("-EU", false),
-            ("EU-", false),
-            ("a--b", false),
-            ("Ré-union", true),
-            ("St.", false),
-            ("", false),
-        ];
-        for &(name, expected) in cases {
-            assert_eq!(is_one_word(name), expected, "{name:?}");
-        }
-        let split = |text, at| ascii_split(text, at).collect::<Vec<_>>();
-        assert_eq!(split("a\tb\t", b'\t'), ["a", "b", ""]);
-        assert_eq!(split("Zürich\nGenf", b'\n'), ["Zürich", "Genf"]);
-        assert_eq!(split("", b'\n'), [""]);
+        assert_eq!(lexicon.canonical("japanische"), Some("Japan"));
     }
 
     #[test]
@@ -470,28 +219,9 @@ mod tests {
             (&["weißen", "Hauses"], None),
         ];
         for (words, expected) in cases {
-            let found = lexicon.inflected_phrase_at(words).map(|p| p.tokens.clone());
-            assert_eq!(found.as_deref(), *expected, "{words:?}");
+            let found = lexicon.inflected_phrase_at(words).map(|p| p.tokens);
+            assert_eq!(found, *expected, "{words:?}");
         }
         assert_eq!(inflection_stem("Hauses"), inflection_stem("Haus"));
-    }
-
-    #[test]
-    fn parses_sections_and_attributes() {
-        let lexicon = Lexicon::parse(
-            "// comment\n@place\nEssen\tTa\n@org\nEU\t\tEuropäische Union\n@demonym\nEU-\tp\tEuropäische Union\n",
-            "// comment\n@40 9\nEssen\nTrump\n@208 12\nTokio\n",
-        );
-        assert_eq!(
-            lexicon.flags("Essen"),
-            flag::PLACE | flag::CITY | flag::AMBIGUOUS
-        );
-        assert_eq!(lexicon.flags("EU"), flag::ORG | flag::DEMONYM_PREFIX);
-        assert_eq!(lexicon.word("EU").canonical, Some("Europäische Union"));
-        let clustered = |w: &str| (lexicon.word(w).cluster, lexicon.word(w).rarity);
-        assert_eq!(clustered("Essen"), (40, 9));
-        assert_eq!(clustered("Tokio"), (208, 12));
-        assert_eq!(clustered("Berlin"), (0, 0));
-        assert_eq!(lexicon.flags("Trump"), 0);
     }
 }

@@ -4,9 +4,12 @@
 pub(crate) mod features;
 pub(crate) mod grouping;
 pub(crate) mod lexicon;
+pub mod lexicon_source;
 pub(crate) mod names;
+pub(crate) mod phrase_table;
 pub(crate) mod tagger;
 mod whole_names;
+pub(crate) mod word_table;
 
 use std::sync::OnceLock;
 
@@ -21,7 +24,7 @@ use tagger::{Model, Scratch};
 
 /// The trained weights (`cargo xtask train ner`), read in place; an empty file means "no
 /// model yet".
-static MODEL: &[u8] = include_bytes!("../../model/ner.bin");
+const MODEL: &[u8] = include_bytes!("../../model/ner.bin");
 
 /// Sentences longer than this are tagged in pieces, so memory stays bounded.
 const MAX_SENTENCE_TOKENS: usize = 400;
@@ -29,10 +32,10 @@ const MAX_SENTENCE_TOKENS: usize = 400;
 /// A mention as a range of token indices.
 type TokenSpan = (std::ops::Range<usize>, EntityLabel);
 
-/// The embedded model, set up once per process (its weights are read in place).
+/// The embedded model, laid out when the program is compiled (its weights read in place).
 pub fn embedded_model() -> &'static Model {
-    static MODEL_CELL: OnceLock<Model> = OnceLock::new();
-    MODEL_CELL.get_or_init(|| Model::from_static(MODEL).unwrap_or_else(Model::empty))
+    static EMBEDDED: Model = Model::in_place(MODEL);
+    &EMBEDDED
 }
 
 /// The entity layer alone on `text`, for timing it (`cargo xtask eval ner --speed`).

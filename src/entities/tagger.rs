@@ -190,9 +190,9 @@ pub struct Model {
     /// owned when decoded from other bytes (training).
     rows: Cow<'static, [u8]>,
     /// Row 0: from the sentence start; row `p + 1`: from tag `p`. Padding lanes are NEG16.
-    transitions: Vec<[i16; LANES]>,
+    transitions: [[i16; LANES]; N_TAGS + 1],
     /// by_next[t][p]: the transition p → t, for the backtrace.
-    by_next: Vec<[i16; LANES]>,
+    by_next: [[i16; LANES]; N_TAGS],
     empty: bool,
 }
 
@@ -202,36 +202,90 @@ impl std::fmt::Debug for Model {
     }
 }
 
+/// The decoder's transition rows from `(N_TAGS + 1) × N_TAGS` little-endian i16 (BIO's
+/// forbidden moves set to NEG16); a `const fn`, so the embedded model is laid out when the
+/// program is compiled.
+const fn transition_rows(bytes: &[u8]) -> ([[i16; LANES]; N_TAGS + 1], [[i16; LANES]; N_TAGS]) {
+    let mut by_prev = [[NEG16; LANES]; N_TAGS + 1];
+    let mut by_next = [[NEG16; LANES]; N_TAGS];
+    let mut p = 0;
+    while p <= N_TAGS {
+        let mut t = 0;
+        while t < N_TAGS {
+            let at = 2 * (p * N_TAGS + t);
+            let mut value = i16::from_le_bytes([bytes[at], bytes[at + 1]]);
+            if value < NEG16 + 1 {
+                value = NEG16 + 1;
+            }
+            let allowed = t == 0 || t % 2 == 1 || (p > 1 && (p - 1).div_ceil(2) == t / 2);
+            by_prev[p][t] = if allowed { value } else { NEG16 };
+            if p > 0 {
+                by_next[t][p - 1] = by_prev[p][t];
+            }
+            t += 1;
+        }
+        p += 1;
+    }
+    (by_prev, by_next)
+}
+
+/// A model file's parts: bits, transition bytes and rows; `None` when malformed.
+const fn model_parts(bytes: &[u8]) -> Option<(u32, &[u8], &[u8])> {
+    if bytes.len() < ROWS_AT {
+        return None;
+    }
+    let mut k = 0;
+    while k < MAGIC.len() {
+        if bytes[k] != MAGIC[k] {
+            return None;
+        }
+        k += 1;
+    }
+    let (bits, n_tags) = (bytes[6] as u32, bytes[7] as usize);
+    if n_tags != N_TAGS || bits > 24 || bytes.len() - ROWS_AT != (1usize << bits) * N_TAGS + TAIL {
+        return None;
+    }
+    let (head, rows) = bytes.split_at(ROWS_AT);
+    let (_, transitions) = head.split_at(8);
+    Some((bits, transitions, rows))
+}
+
+/// One bucket of zero weights (the empty model's).
+static ZERO_ROW: [u8; LANES] = [0; LANES];
+
 impl Model {
     /// A model that tags everything O (used before training, or when the file is empty).
     pub fn empty() -> Model {
-        Model::build(
-            0,
-            Cow::Owned(vec![0; LANES]),
-            &[0; (N_TAGS + 1) * N_TAGS],
-            true,
-        )
+        Model::EMPTY
     }
 
-    fn build(bits: u32, rows: Cow<'static, [u8]>, transitions: &[i16], empty: bool) -> Model {
-        let mut constrained = transitions.to_vec();
-        constrain_transitions(&mut constrained, NEG16);
-        let mut by_prev = vec![[NEG16; LANES]; N_TAGS + 1];
-        for (p, row) in by_prev.iter_mut().enumerate() {
-            row[..N_TAGS].copy_from_slice(&constrained[p * N_TAGS..(p + 1) * N_TAGS]);
-        }
-        let mut by_next = vec![[NEG16; LANES]; N_TAGS];
-        for (t, row) in by_next.iter_mut().enumerate() {
-            for p in 0..N_TAGS {
-                row[p] = by_prev[p + 1][t];
-            }
-        }
+    const EMPTY: Model = {
+        let (transitions, by_next) = transition_rows(&[0; 2 * (N_TAGS + 1) * N_TAGS]);
         Model {
-            bits,
-            rows,
-            transitions: by_prev,
+            bits: 0,
+            rows: Cow::Borrowed(&ZERO_ROW),
+            transitions,
             by_next,
-            empty,
+            empty: true,
+        }
+    };
+
+    /// A model read in place from bytes that live as long as the program (the embedded
+    /// file): a `const fn`, so nothing is parsed or allocated at start-up. Malformed bytes
+    /// give the empty model (a test checks the embedded one).
+    pub const fn in_place(bytes: &'static [u8]) -> Model {
+        match model_parts(bytes) {
+            Some((bits, transitions, rows)) => {
+                let (transitions, by_next) = transition_rows(transitions);
+                Model {
+                    bits,
+                    rows: Cow::Borrowed(rows),
+                    transitions,
+                    by_next,
+                    empty: false,
+                }
+            }
+            None => Model::EMPTY,
         }
     }
 
@@ -254,37 +308,20 @@ impl Model {
         out
     }
 
-    /// A model read in place from bytes that live as long as the program (the embedded file).
-    pub fn from_static(bytes: &'static [u8]) -> Option<Model> {
-        Model::parse(bytes, Cow::Borrowed)
-    }
-
+    /// A model from bytes of any lifetime (its rows copied); an empty file is the empty model.
     pub fn decode(bytes: &[u8]) -> Option<Model> {
-        Model::parse(bytes, |rows| Cow::Owned(rows.to_vec()))
-    }
-
-    fn parse<'b>(
-        bytes: &'b [u8],
-        rows_of: impl FnOnce(&'b [u8]) -> Cow<'static, [u8]>,
-    ) -> Option<Model> {
         if bytes.is_empty() {
             return Some(Model::empty());
         }
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let (&bits, rest) = rest.split_first()?;
-        let (&n_tags, rest) = rest.split_first()?;
-        if n_tags as usize != N_TAGS || bits > 24 || bytes.len() < ROWS_AT {
-            return None;
-        }
-        if bytes.len() - ROWS_AT != (1usize << bits) * N_TAGS + TAIL {
-            return None;
-        }
-        let transitions: Vec<i16> = rest[..2 * (N_TAGS + 1) * N_TAGS]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]).max(NEG16 + 1))
-            .collect();
-        let rows = rows_of(&bytes[ROWS_AT..]);
-        Some(Model::build(bits as u32, rows, &transitions, false))
+        let (bits, transitions, rows) = model_parts(bytes)?;
+        let (transitions, by_next) = transition_rows(transitions);
+        Some(Model {
+            bits,
+            rows: Cow::Owned(rows.to_vec()),
+            transitions,
+            by_next,
+            empty: false,
+        })
     }
 
     pub fn bucket(bits: u32, hash: u32) -> usize {
@@ -569,6 +606,7 @@ mod tests {
         assert_eq!(row(1), weights[N_TAGS..]);
         assert!(model.row(2).is_none());
         assert_eq!(model.transitions[0][5], 5);
+        assert!(Model::decode(&bytes[..]).is_some_and(|m| !m.is_empty()));
         assert_eq!(model.transitions[0][N_TAGS], NEG16);
         assert!(Model::decode(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::decode(b"").is_some_and(|m| m.is_empty()));
@@ -588,7 +626,7 @@ mod tests {
             let transitions: Vec<i16> = (0..(N_TAGS + 1) * N_TAGS)
                 .map(|_| next(300) as i16)
                 .collect();
-            let model = Model::build(0, Cow::Owned(vec![0; LANES]), &transitions, false);
+            let model = Model::decode(&Model::encode(0, &transitions, &[0; N_TAGS])).unwrap();
             let mut emissions = vec![[0i16; LANES]; n];
             for row in &mut emissions {
                 for slot in &mut row[..N_TAGS] {

@@ -24,8 +24,12 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Starts the server; resolves to { url, port, close() } once it answers a request. */
-export async function startServer({ root = WWW_ROOT, port = 0, host = "127.0.0.1" } = {}) {
+/**
+ * Starts the server; resolves to { url, port, close() } once it answers a request. `cache`:
+ * answer as a real host should (`Cache-Control: no-cache` with an ETag, 304 when it still
+ * matches), so that the browser keeps the module and its compiled code between visits.
+ */
+export async function startServer({ root = WWW_ROOT, port = 0, host = "127.0.0.1", cache = false } = {}) {
   const rootDir = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -36,10 +40,16 @@ export async function startServer({ root = WWW_ROOT, port = 0, host = "127.0.0.1
       if (file !== rootDir && !file.startsWith(rootDir + sep)) throw Object.assign(new Error("outside"), { code: "ENOENT" });
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error("not a file"), { code: "ENOENT" });
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      if (cache && req.headers["if-none-match"] === etag) {
+        res.writeHead(304, { ETag: etag, "Cache-Control": "no-cache" });
+        return res.end();
+      }
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Content-Length": info.size,
-        "Cache-Control": "no-store",
+        "Cache-Control": cache ? "no-cache" : "no-store",
+        ...(cache ? { ETag: etag } : {}),
         "X-Content-Type-Options": "nosniff",
       });
       if (req.method === "HEAD") return res.end();

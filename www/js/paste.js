@@ -122,6 +122,8 @@ export function attachPaste({ input, state, client, setStatus, formatBytes, utf8
     // Say at once that something is happening: a big text takes a moment to lay out and mark.
     setStatus(`Pasted ${formatBytes(utf8Bytes(text))}; annotating…`, { progressValue: null });
     insertText(text, result);
+    // A paste is one edit: mark it now, not after the typing pause.
+    schedule(0);
   });
 
   /**

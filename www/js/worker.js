@@ -2,6 +2,9 @@
 // packs the result (packed.js) so that handing it to the page costs the page almost nothing.
 
 import init, { Annotator, htmlDocument, markKinds, maxInputBytes, referenceDate } from "../pkg/textmarker.js";
+
+// Stages of the start, read by `cargo xtask bench --browser` (benches/browser.mjs).
+performance.mark("tm-worker-start");
 import { fromJson } from "./exports.js";
 import { adoptKinds, sanitizeAnnotations } from "./model.js";
 import { namesKey } from "./names.js";
@@ -12,9 +15,14 @@ let annotator = null;
 const withNames = new Map();
 const NAMED_ANNOTATORS = 4;
 
+// init() fetches the module and compiles it while it streams in (instantiateStreaming, which
+// needs the server to send application/wasm); Chromium caches the compiled code between
+// visits when the response may be cached (see the README's server notes).
 const ready = init()
   .then(() => {
+    performance.mark("tm-module-ready");
     annotator = new Annotator();
+    performance.mark("tm-annotator-ready");
     self.postMessage({ type: "ready", maxInputBytes: maxInputBytes() });
   })
   .catch((error) => {

@@ -151,6 +151,51 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         let report = browser_bench()?;
         let wasm_mb_s = report["throughput_mb_s"].as_f64().unwrap_or(0.0);
         rows.push(Row("wasm throughput", format!("{wasm_mb_s:.1} MB/s")));
+        let scan_mb_s = report["js_regex_scan_mb_s"].as_f64().unwrap_or(0.0);
+        rows.push(Row(
+            "JS regex scan (same run)",
+            format!(
+                "{scan_mb_s:.1} MB/s; wasm / scan = {:.2}×",
+                wasm_mb_s / scan_mb_s.max(1e-9)
+            ),
+        ));
+        if let Some(stages) = report["stage_ms"].as_object() {
+            let total = stages
+                .iter()
+                .filter(|(name, _)| !matches!(name.as_str(), "stages together" | "annotate"))
+                .map(|(_, ms)| ms.as_f64().unwrap_or(0.0))
+                .sum::<f64>()
+                .max(1e-9);
+            let shares: Vec<String> = stages
+                .iter()
+                .filter(|(name, _)| !matches!(name.as_str(), "stages together" | "annotate"))
+                .map(|(name, ms)| {
+                    let ms = ms.as_f64().unwrap_or(0.0);
+                    format!("{name} {ms:.0} ms ({:.0} %)", 100.0 * ms / total)
+                })
+                .collect();
+            rows.push(Row("wasm stages (corpus)", shares.join(", ")));
+        }
+        for (visit, name) in [
+            ("first_visit", "page path, first visit"),
+            ("second_visit", "page path, second visit"),
+            ("third_visit", "page path, third visit"),
+        ] {
+            let v = &report["page_path"][visit];
+            let at = |key: &str| v[key].as_f64().unwrap_or(f64::NAN);
+            rows.push(Row(
+                name,
+                format!(
+                    "first marks of a pasted 5,000-char article at {:.0} ms after navigation \
+                     (worker started {:.0}, module compiled {:.0}, Annotator ready {:.0}, pasted {:.0})",
+                    at("first_marks"),
+                    at("worker_start"),
+                    at("module_ready"),
+                    at("annotator_ready"),
+                    at("pasted")
+                ),
+            ));
+        }
         rows.push(Row(
             "native / wasm",
             format!("{:.2}×", native_mb_s / wasm_mb_s.max(1e-9)),
@@ -205,6 +250,10 @@ pub fn bench(args: &[String]) -> Result<(), String> {
                 report["js_heap_mb_1mb"].as_f64().unwrap_or(0.0)
             ),
         ));
+    }
+    if let Ok(load) = fs::read_to_string("/proc/loadavg") {
+        let load: Vec<&str> = load.split_whitespace().take(3).collect();
+        rows.push(Row("load average (1, 5, 15 min)", load.join(", ")));
     }
     println!("| measure | value |\n|---|---|");
     for Row(name, value) in rows {

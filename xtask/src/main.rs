@@ -12,10 +12,13 @@ mod paths;
 mod quotes_eval;
 mod quotes_train;
 mod run;
+mod same_output;
 mod scoring;
 mod spark;
 mod speech;
+mod tables;
 mod testing;
+mod unicode;
 mod web;
 
 use std::process::ExitCode;
@@ -36,6 +39,8 @@ tasks:
                      train the speaker ranker into src/generated/quote_weights.rs
   eval ner|figures|quotes   score on the dev data in ../shared
   bench [--browser]  run the benchmarks and print the summary table
+  same-output [REV]  the CLI of REV (default main) and of the work tree must write byte-identical
+                     results for the 1,028 articles of ../shared/data/articles/10kgnad-test.jsonl
   screenshots        regenerate docs/screenshot-{light,dark}.png of the page";
 
 fn main() -> ExitCode {
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         // One suite of `test`, run by it as a child with the output going to a log.
         "__test-step" => testing::step(rest),
         "bench" => bench::bench(rest),
+        "same-output" => same_output::same_output(rest),
         "dist" => dist::dist(rest),
         "screenshots" => web::screenshots(rest),
         "" | "help" | "-h" | "--help" => {
@@ -88,6 +94,8 @@ fn gen(args: &[String]) -> Result<(), String> {
     speech::generate()?;
     lexicon::generate()?;
     clusters::generate(cluster_words)?;
+    tables::generate()?;
+    unicode::generate()?;
     Ok(())
 }
 
