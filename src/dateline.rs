@@ -226,9 +226,7 @@ mod tests {
 mod same_as_regex {
     use regex::Regex;
 
-    use crate::calendar::{full_month_names, MONTH_ABBREVIATIONS};
-
-    use super::grammar::{find_dates, match_dateline};
+    use super::grammar::{find_dates, match_dateline, month_words};
     use super::*;
 
     /// The parts of a date as datelines write it: "2025-10-28", "28.10.2025", "28. Oktober 2025",
@@ -243,16 +241,10 @@ mod same_as_regex {
         )
     }
 
-    /// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
-    /// longest first ("Sept" before "Sep").
+    /// The MONTH alternatives, in the matcher's order (the list is data; the test is of the
+    /// matching).
     fn month_alternation() -> String {
-        let mut words: Vec<String> = full_month_names()
-            .chain(MONTH_ABBREVIATIONS)
-            .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])
-            .collect();
-        words.sort_by_key(|word| std::cmp::Reverse(word.len()));
-        words.dedup();
-        words.join("|")
+        month_words().join("|")
     }
 
     /// One place name: up to three capitalised words ("Frankfurt am Main", "Den Haag").

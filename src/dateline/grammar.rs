@@ -27,7 +27,7 @@ mod classes;
 
 /// Every month name and abbreviation as written, capitalised, in capitals or in lower case,
 /// longest first ("Sept" before "Sep"): the alternatives of MONTH in their order.
-fn month_words() -> Vec<String> {
+pub(super) fn month_words() -> Vec<String> {
     let mut words: Vec<String> = full_month_names()
         .chain(MONTH_ABBREVIATIONS)
         .flat_map(|(word, _)| [word.to_string(), word.to_uppercase(), word.to_lowercase()])

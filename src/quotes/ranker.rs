@@ -12,11 +12,11 @@
 
 use std::ops::Range;
 
-use crate::hash::{FxHasher, SEED};
 use super::words::{
     Words, ADVERB, CONJUNCTION, DETERMINER, MARKER, PREPOSITION, PRONOUN, SUBORDINATOR,
 };
 use crate::annotations::QuoteKind;
+use crate::hash::{FxHasher, SEED};
 
 mod facts;
 #[path = "../generated/quote_weights.rs"]
