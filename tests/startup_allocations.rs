@@ -1,9 +1,11 @@
 //! Start-up builds nothing: the entity layer's tables (word table, phrases, model) are laid out
 //! by `cargo xtask gen` and read in place, so touching them allocates nothing, and making an
 //! `Annotator` allocates a constant. Its own test binary: the counting allocator is
-//! process-wide.
+//! process-wide, and counts only the measuring thread (the test runner's own threads allocate
+//! at any time).
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -17,19 +19,30 @@ static BYTES: AtomicUsize = AtomicUsize::new(0);
 /// Tests run on threads of one process: one measurement at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
+thread_local! {
+    /// Whether this thread's allocations are being counted.
+    static MEASURING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count(size: usize) {
+    // `try_with`: a thread being torn down has no thread-locals left, and is not measured.
+    if MEASURING.try_with(Cell::get).unwrap_or(false) {
+        CALLS.fetch_add(1, Ordering::Relaxed);
+        BYTES.fetch_add(size, Ordering::Relaxed);
+    }
+}
+
 // SAFETY: every call goes straight to the system allocator; only counters are added.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        CALLS.fetch_add(1, Ordering::Relaxed);
-        BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        count(layout.size());
         System.alloc(layout)
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         System.dealloc(ptr, layout)
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        CALLS.fetch_add(1, Ordering::Relaxed);
-        BYTES.fetch_add(new_size, Ordering::Relaxed);
+        count(new_size);
         System.realloc(ptr, layout, new_size)
     }
 }
@@ -40,7 +53,9 @@ static ALLOCATOR: Counting = Counting;
 /// Allocator calls and bytes while `f` runs.
 fn counted<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
     let (calls, bytes) = (CALLS.load(Ordering::SeqCst), BYTES.load(Ordering::SeqCst));
+    MEASURING.with(|m| m.set(true));
     let value = f();
+    MEASURING.with(|m| m.set(false));
     let calls = CALLS.load(Ordering::SeqCst) - calls;
     let bytes = BYTES.load(Ordering::SeqCst) - bytes;
     (value, calls, bytes)
