@@ -1,29 +1,12 @@
 //! The name lexicons (places, organisations, demonyms, given names, surnames, titles) and
-//! the word clusters, read in place from the tables `cargo xtask gen` lays out.
+//! the word clusters: one fingerprint table of word facts and the phrase tables. The embedded
+//! lexicon is built once per process from `src/generated/lexicon.txt` and `clusters.txt`
+//! (`lexicon_source`): the text compresses to 1.26 MB in the module, the laid-out table to
+//! 1.86 MB, which the module's size budget has no room for.
 
 pub use super::phrase_table::{Phrase, PhraseFacts, PhraseTables};
 pub use super::word_table::Entry;
 use super::word_table::WordTable;
-
-/// Keeps the word table's slots on cache-line boundaries.
-#[repr(C, align(64))]
-struct Aligned<T: ?Sized>(T);
-
-/// The word table (`cargo xtask gen`, from `src/generated/lexicon.txt` and `clusters.txt`;
-/// layout in word_table.rs), probed where it lies.
-const WORDS: &Aligned<[u8; include_bytes!("../generated/words.bin").len()]> =
-    &Aligned(*include_bytes!("../generated/words.bin"));
-
-// Generated: `cargo fmt` leaves it as `cargo xtask gen` wrote it.
-#[rustfmt::skip]
-#[path = "../generated/phrases.rs"]
-mod phrase_data;
-
-/// The embedded lexicon: nothing is built, parsed or hashed to make it.
-static EMBEDDED: Lexicon = Lexicon {
-    words: WordTable::in_place(&WORDS.0),
-    phrases: phrase_data::TABLES,
-};
 
 /// What the lexicons know about a word or phrase: a set of these bits.
 pub mod flag {
@@ -93,11 +76,6 @@ fn group_of(table: &[(&'static str, u32, u32)], key: &str) -> std::ops::Range<us
 }
 
 impl Lexicon {
-    /// The embedded lexicon (laid out at build time; nothing to unpack).
-    pub fn embedded() -> &'static Lexicon {
-        &EMBEDDED
-    }
-
     /// A lexicon over tables built elsewhere (tests and tools; see `lexicon_source`).
     pub const fn from_tables(words: WordTable, phrases: PhraseTables) -> Lexicon {
         Lexicon { words, phrases }

@@ -1,9 +1,7 @@
-//! The lexicon's sources (`src/generated/lexicon.txt`, `clusters.txt`) read into the tables
-//! that `cargo xtask gen` lays out (`words.bin`, `phrases.rs`). Not used when annotating:
-//! the embedded tables are read in place.
+//! The lexicon's sources (`src/generated/lexicon.txt`, `clusters.txt`, embedded in the module)
+//! read into the word table and the phrase tables, once per process.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use super::lexicon::{flag, inflection_stem, Entry, Lexicon, Phrase, PhraseFacts, PhraseTables};
 use super::word_table::{self, WordTable};
@@ -184,51 +182,21 @@ impl OwnedPhraseTables {
             canonical: Vec::leak(self.canonical),
         }
     }
+}
 
-    /// The tables as Rust statics (`src/generated/phrases.rs`), headed by `provenance`
-    /// (comment lines).
-    pub fn to_rust(&self, provenance: &str) -> String {
-        let mut out = String::new();
-        out.push_str(provenance);
-        out.push_str(
-            "\nuse crate::entities::phrase_table::{Phrase, PhraseFacts, PhraseTables};\n\n",
-        );
-        out.push_str("pub(super) const TABLES: PhraseTables = PhraseTables {\n    phrases: &[\n");
-        for phrase in &self.phrases {
-            let _ = writeln!(
-                out,
-                "        Phrase {{ tokens: &{:?}, entry: PhraseFacts {{ flags: {}, canonical: {:?} }} }},",
-                phrase.tokens, phrase.entry.flags, phrase.entry.canonical
-            );
-        }
-        out.push_str("    ],\n    heads: &[\n");
-        for (key, start, end) in &self.heads {
-            let _ = writeln!(out, "        ({key:?}, {start}, {end}),");
-        }
-        out.push_str("    ],\n    stem_members: &[\n");
-        for chunk in self.stem_members.chunks(16) {
-            let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-            let _ = writeln!(out, "        {},", line.join(", "));
-        }
-        out.push_str("    ],\n    stems: &[\n");
-        for (key, start, end) in &self.stems {
-            let _ = writeln!(out, "        ({key:?}, {start}, {end}),");
-        }
-        out.push_str("    ],\n    canonical: &[\n");
-        for (key, main) in &self.canonical {
-            let _ = writeln!(out, "        ({key:?}, {main:?}),");
-        }
-        out.push_str("    ],\n};\n");
-        out
+/// The lexicon `cargo xtask gen` wrote into `src/generated/`.
+const LEXICON_TXT: &str = include_str!("../generated/lexicon.txt");
+const CLUSTERS_TXT: &str = include_str!("../generated/clusters.txt");
+
+impl Lexicon {
+    /// The embedded lexicon, built on first use and kept for the process.
+    pub fn embedded() -> &'static Lexicon {
+        static EMBEDDED: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        EMBEDDED.get_or_init(|| lexicon_of(LEXICON_TXT, CLUSTERS_TXT))
     }
 }
 
-/// The word table's bytes for `words` (see [`word_table::encode`]).
-pub fn word_table(words: &[(&str, Entry)], provenance: &str) -> Result<Vec<u8>, String> {
-    word_table::encode(words, provenance)
-}
-
-/// A lexicon built from source texts (tests and tools; leaks its tables).
+/// A lexicon built from source texts (its tables live as long as the program).
 pub fn lexicon_of(blob: &'static str, clusters: &'static str) -> Lexicon {
     let source = read(blob, clusters);
     let words = word_table::encode(&source.words, "built from source").unwrap_or_default();
@@ -352,9 +320,6 @@ mod reference {
     use std::collections::HashMap;
 
     use super::*;
-
-    const LEXICON_TXT: &str = include_str!("../generated/lexicon.txt");
-    const CLUSTERS_TXT: &str = include_str!("../generated/clusters.txt");
 
     /// What the table must answer: the facts of each key, united as the source order says.
     fn reference_map(source: &Source) -> HashMap<String, Entry> {

@@ -1,6 +1,5 @@
-//! The types of the phrase tables that `cargo xtask gen` writes to
-//! `src/generated/phrases.rs` (in a file of their own, so that the generated file and the
-//! lexicon that includes it do not import each other).
+//! The types of the phrase tables that `lexicon_source` builds from the embedded lexicon text
+//! (in a file of their own, so that the builder and the lexicon do not import each other).
 
 /// What the lexicons say about a name of several tokens.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -17,8 +16,7 @@ pub struct Phrase {
     pub entry: PhraseFacts,
 }
 
-/// The phrase and canonical-form tables, sorted for binary search (laid out by
-/// `cargo xtask gen` in `src/generated/phrases.rs`).
+/// The phrase and canonical-form tables, sorted for binary search.
 #[derive(Clone, Copy, Debug)]
 pub struct PhraseTables {
     /// Grouped by first token; in a group, longest first, then by tokens.

@@ -1,6 +1,6 @@
 //! The word table: every one-word key the tagger asks about (lexicon names, gazetteer towns,
-//! the word forms of the cluster table) with its facts, laid out by `cargo xtask gen` in
-//! `src/generated/words.bin` and probed in place.
+//! the word forms of the cluster table) with its facts, laid out once from the embedded
+//! lexicon text (`lexicon_source`) and probed where it lies.
 //!
 //! A slot is one little-endian u64 holding the facts beside a 34-bit fingerprint of the
 //! word's hash; the slot position comes from the hash's top bits. A probe reads slots of one

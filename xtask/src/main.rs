@@ -16,7 +16,6 @@ mod same_output;
 mod scoring;
 mod spark;
 mod speech;
-mod tables;
 mod testing;
 mod unicode;
 mod web;
@@ -94,7 +93,6 @@ fn gen(args: &[String]) -> Result<(), String> {
     speech::generate()?;
     lexicon::generate()?;
     clusters::generate(cluster_words)?;
-    tables::generate()?;
     unicode::generate()?;
     Ok(())
 }
