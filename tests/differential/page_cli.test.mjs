@@ -106,7 +106,7 @@ let plain = null;
 async function compare(t, options) {
   if (!records) {
     console.log(`skipped: ../shared absent (${ARTICLES} or ${SEED_ARTICLE} not readable)`);
-    t.skip("skipped: ../shared absent");
+    t.skip("../shared absent");
     return;
   }
   const cli = cliAnswers(options);
