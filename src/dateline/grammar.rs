@@ -107,6 +107,8 @@ struct Matcher<'t> {
 }
 
 type Next<'a, 't> = &'a mut dyn FnMut(&mut Matcher<'t>, usize) -> bool;
+/// One piece of the grammar, as a `Matcher` method.
+type Item<'t> = fn(&mut Matcher<'t>, usize, Next<'_, 't>) -> bool;
 type NextDate<'a, 't> = &'a mut dyn FnMut(&mut Matcher<'t>, usize, DateSpans) -> bool;
 
 impl<'t> Matcher<'t> {
@@ -209,12 +211,21 @@ impl<'t> Matcher<'t> {
         next(self, at)
     }
 
-    /// `(?:\s?/\s?PLACE){0,4}` after the first place.
-    fn places_more(&mut self, at: usize, done: usize, next: Next<'_, 't>) -> bool {
-        if done < 4 {
-            let another = &mut |m: &mut Matcher<'t>, slash: usize| match m.literal(slash, "/") {
+    /// `(?:\s?SEPARATOR\s?ITEM){0,max}`, `done` repetitions matched already.
+    fn repeated(
+        &mut self,
+        at: usize,
+        separator: &'static str,
+        item: Item<'t>,
+        (done, max): (usize, usize),
+        next: Next<'_, 't>,
+    ) -> bool {
+        if done < max {
+            let another = &mut |m: &mut Matcher<'t>, at: usize| match m.literal(at, separator) {
                 Some(after) => m.optional_space(after, &mut |m, start| {
-                    m.place(start, &mut |m, end| m.places_more(end, done + 1, next))
+                    item(m, start, &mut |m, end| {
+                        m.repeated(end, separator, item, (done + 1, max), next)
+                    })
                 }),
                 None => false,
             };
@@ -233,44 +244,18 @@ impl<'t> Matcher<'t> {
         }
     }
 
-    /// `(?:\s?-\s?\w[\w.]*){0,2}`
-    fn hyphenated(&mut self, at: usize, done: usize, next: Next<'_, 't>) -> bool {
-        if done < 2 {
-            let another = &mut |m: &mut Matcher<'t>, dash: usize| match m.literal(dash, "-") {
-                Some(after) => m.optional_space(after, &mut |m, start| {
-                    m.agency_word(start, &mut |m, end| m.hyphenated(end, done + 1, next))
-                }),
-                None => false,
-            };
-            if self.optional_space(at, another) {
-                return true;
-            }
-        }
-        next(self, at)
-    }
-
-    /// `(?:\s?/\s?AGENCY-PART){0,3}`
-    fn agencies_more(&mut self, at: usize, done: usize, next: Next<'_, 't>) -> bool {
-        if done < 3 {
-            let another = &mut |m: &mut Matcher<'t>, slash: usize| match m.literal(slash, "/") {
-                Some(after) => m.optional_space(after, &mut |m, start| {
-                    m.agency_part(start, &mut |m, end| m.agencies_more(end, done + 1, next))
-                }),
-                None => false,
-            };
-            if self.optional_space(at, another) {
-                return true;
-            }
-        }
-        next(self, at)
-    }
-
+    /// `\w[\w.]*(?:\s?-\s?\w[\w.]*){0,2}`
     fn agency_part(&mut self, at: usize, next: Next<'_, 't>) -> bool {
-        self.agency_word(at, &mut |m, end| m.hyphenated(end, 0, next))
+        self.agency_word(at, &mut |m, end| {
+            m.repeated(end, "-", Matcher::agency_word, (0, 2), next)
+        })
     }
 
+    /// `AGENCY-PART(?:\s?/\s?AGENCY-PART){0,3}`
     fn agency(&mut self, at: usize, next: Next<'_, 't>) -> bool {
-        self.agency_part(at, &mut |m, end| m.agencies_more(end, 0, next))
+        self.agency_part(at, &mut |m, end| {
+            m.repeated(end, "/", Matcher::agency_part, (0, 3), next)
+        })
     }
 
     /// Exactly `n` digits.
@@ -439,7 +424,7 @@ pub(crate) fn match_dateline<'t>(head: &'t str) -> Option<DatelineMatch> {
     };
     let mut found = None;
     matcher.place(0, &mut |m, first| {
-        m.places_more(first, 0, &mut |m, places_end| {
+        m.repeated(first, "/", Matcher::place, (0, 4), &mut |m, places_end| {
             let mut agency = None;
             if let Some(comma) = m.literal(places_end, ",") {
                 let mut dated = None;

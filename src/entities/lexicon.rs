@@ -32,8 +32,7 @@ pub mod flag {
 /// The one string hash (src/hash.rs), for the entity layer's maps.
 pub use crate::hash::FxBuild;
 
-/// The name lexicons and the cluster table: one table of word facts and the phrase tables,
-/// all read in place.
+/// The name lexicons and the cluster table: one table of word facts and the phrase tables.
 #[derive(Clone, Copy)]
 pub struct Lexicon {
     words: WordTable,

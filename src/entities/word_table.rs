@@ -106,8 +106,8 @@ impl WordTable {
         longest_probe: 0,
     };
 
-    /// The table in `bytes` (no copy); an empty table when they are not one, so that a stale
-    /// file never stops `cargo xtask gen` from building (a test checks the embedded one).
+    /// The table in `bytes` (no copy); an empty table when they are not one (a test checks the
+    /// embedded one).
     pub const fn in_place(bytes: &'static [u8]) -> WordTable {
         if bytes.len() < 12 {
             return WordTable::EMPTY;
